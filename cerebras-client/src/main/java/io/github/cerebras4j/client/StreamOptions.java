@@ -18,7 +18,7 @@ public record StreamOptions(@Nullable Boolean includeUsage) {
 	 * Stream options that ask for usage on the final chunk.
 	 * @return {@code {"include_usage": true}}
 	 */
-	public static StreamOptions includeUsage() {
+	public static StreamOptions withUsage() {
 		return new StreamOptions(true);
 	}
 

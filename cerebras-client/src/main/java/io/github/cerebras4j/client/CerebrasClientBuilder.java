@@ -1,0 +1,270 @@
+package io.github.cerebras4j.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import io.github.cerebras4j.client.error.MissingApiKeyException;
+import io.github.cerebras4j.client.http.CerebrasHttpClient;
+import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.SpringVersion;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Builds a {@link CerebrasTemplate} or a {@link ReactiveCerebrasTemplate}; obtained from their {@code builder()}
+ * methods. Only an API key is needed, from {@link #apiKey(String)} or the {@code CEREBRAS_API_KEY} environment
+ * variable; everything else has the official SDKs' defaults: base URL {@code https://api.cerebras.ai} (or
+ * {@code CEREBRAS_BASE_URL}), 5 s to connect, 60 s for a response, 60 s of silence inside a stream.
+ *
+ * <p>Requests go through Reactor Netty with a connection pool of this client's own (at most 100 connections),
+ * plugged into the {@link WebClient.Builder} you give, so its filters, codecs and observation apply.
+ *
+ * @param <T> the template type built
+ */
+public final class CerebrasClientBuilder<T> {
+
+	/** The API's address unless told otherwise. */
+	public static final String DEFAULT_BASE_URL = "https://api.cerebras.ai";
+
+	/** The environment variable read when no API key is given. */
+	public static final String API_KEY_VARIABLE = "CEREBRAS_API_KEY";
+
+	/** The environment variable read when no base URL is given. */
+	public static final String BASE_URL_VARIABLE = "CEREBRAS_BASE_URL";
+
+	private static final int DEFAULT_MAX_CONNECTIONS = 100;
+
+	private final BiFunction<CerebrasHttpClient, Runnable, T> factory;
+
+	private @Nullable String apiKey;
+
+	private @Nullable String baseUrl;
+
+	private Function<String, @Nullable String> environment = System::getenv;
+
+	private @Nullable WebClient.Builder webClientBuilder;
+
+	private @Nullable ConnectionProvider connectionProvider;
+
+	private final HttpHeaders defaultHeaders = new HttpHeaders();
+
+	private Duration connectTimeout = Duration.ofSeconds(5);
+
+	private Duration responseTimeout = Duration.ofSeconds(60);
+
+	private Duration streamIdleTimeout = Duration.ofSeconds(60);
+
+	CerebrasClientBuilder(BiFunction<CerebrasHttpClient, Runnable, T> factory) {
+		this.factory = factory;
+	}
+
+	/**
+	 * Sets the API key, sent as a bearer token. Without it, {@code CEREBRAS_API_KEY} is read.
+	 * @param apiKey the key
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> apiKey(String apiKey) {
+		Assert.hasText(apiKey, "'apiKey' must not be blank");
+		this.apiKey = apiKey.trim();
+		return this;
+	}
+
+	/**
+	 * Sets the API's base URL; a path prefix is kept ({@code http://host/custom/path} then sends to
+	 * {@code http://host/custom/path/v1/...}) and a trailing slash ignored. Without it, {@code CEREBRAS_BASE_URL}
+	 * is read when set and not blank, else {@value #DEFAULT_BASE_URL} is used.
+	 * @param baseUrl an absolute http or https URL
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> baseUrl(String baseUrl) {
+		this.baseUrl = checkedBaseUrl(baseUrl);
+		return this;
+	}
+
+	/**
+	 * Sets where {@code CEREBRAS_API_KEY} and {@code CEREBRAS_BASE_URL} are looked up; {@code System::getenv} by
+	 * default. Useful to read them from Spring's {@code Environment}, or in tests.
+	 * @param environment a lookup by variable name that returns {@code null} for an unset variable
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> environment(Function<String, @Nullable String> environment) {
+		Assert.notNull(environment, "'environment' must not be null");
+		this.environment = environment;
+		return this;
+	}
+
+	/**
+	 * Sets the builder the client's {@link WebClient} is made from, for example Spring Boot's auto-configured one
+	 * so that its customizers, codecs, filters and observation apply. It is cloned, never changed; its connector is
+	 * replaced by this client's own.
+	 * @param webClientBuilder the builder
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> webClientBuilder(WebClient.Builder webClientBuilder) {
+		Assert.notNull(webClientBuilder, "'webClientBuilder' must not be null");
+		this.webClientBuilder = webClientBuilder;
+		return this;
+	}
+
+	/**
+	 * Sets the Reactor Netty connection pool to use instead of creating one; the template does not dispose of a pool
+	 * it did not create.
+	 * @param connectionProvider the pool
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> connectionProvider(ConnectionProvider connectionProvider) {
+		Assert.notNull(connectionProvider, "'connectionProvider' must not be null");
+		this.connectionProvider = connectionProvider;
+		return this;
+	}
+
+	/**
+	 * Adds a header sent on every request, after the client's own, so it can replace them (for example
+	 * {@code User-Agent}); {@code Authorization} cannot be replaced.
+	 * @param name the header name
+	 * @param values the header values
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> defaultHeader(String name, String... values) {
+		Assert.hasText(name, "'name' must not be blank");
+		Assert.isTrue(!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name), "Set the API key with apiKey(..), not as a header");
+		this.defaultHeaders.put(name, java.util.List.of(values));
+		return this;
+	}
+
+	/**
+	 * Sets the longest wait to open a connection; 5 s by default.
+	 * @param connectTimeout a positive duration
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> connectTimeout(Duration connectTimeout) {
+		this.connectTimeout = positive(connectTimeout, "connectTimeout");
+		return this;
+	}
+
+	/**
+	 * Sets the longest wait for a response, counted from sending the request, without receiving any data;
+	 * 60 s by default.
+	 * @param responseTimeout a positive duration
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> responseTimeout(Duration responseTimeout) {
+		this.responseTimeout = positive(responseTimeout, "responseTimeout");
+		return this;
+	}
+
+	/**
+	 * Sets the longest silence in a stream (before its first data and between two chunks); 60 s by default.
+	 * @param streamIdleTimeout a positive duration
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> streamIdleTimeout(Duration streamIdleTimeout) {
+		this.streamIdleTimeout = positive(streamIdleTimeout, "streamIdleTimeout");
+		return this;
+	}
+
+	/**
+	 * Builds the template.
+	 * @return the template
+	 * @throws MissingApiKeyException if no API key was given and {@code CEREBRAS_API_KEY} is not set
+	 * @throws IllegalArgumentException if {@code CEREBRAS_BASE_URL} is not an absolute http or https URL
+	 */
+	public T build() {
+		String key = resolveApiKey();
+		String url = resolveBaseUrl();
+		ConnectionProvider pool = this.connectionProvider;
+		Runnable onClose = () -> { };
+		if (pool == null) {
+			ConnectionProvider created = ConnectionProvider.builder("cerebras")
+				.maxConnections(DEFAULT_MAX_CONNECTIONS)
+				.build();
+			pool = created;
+			onClose = created::dispose;
+		}
+		HttpClient httpClient = HttpClient.create(pool)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(this.connectTimeout.toMillis()));
+		WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone() : WebClient.builder();
+		WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.defaultHeaders(this::applyDefaultHeaders)
+			.build();
+		return this.factory.apply(
+				new CerebrasHttpClient(webClient, url, key, this.responseTimeout, this.streamIdleTimeout), onClose);
+	}
+
+	private void applyDefaultHeaders(HttpHeaders headers) {
+		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+		headers.set(HttpHeaders.USER_AGENT, userAgent());
+		headers.set("X-Cerebras-3rd-Party-Integration", "cerebras4j");
+		headers.putAll(this.defaultHeaders);
+	}
+
+	private String resolveApiKey() {
+		if (this.apiKey != null) {
+			return this.apiKey;
+		}
+		String fromEnvironment = this.environment.apply(API_KEY_VARIABLE);
+		if (fromEnvironment == null || fromEnvironment.isBlank()) {
+			throw new MissingApiKeyException();
+		}
+		return fromEnvironment.trim();
+	}
+
+	private String resolveBaseUrl() {
+		if (this.baseUrl != null) {
+			return this.baseUrl;
+		}
+		String fromEnvironment = this.environment.apply(BASE_URL_VARIABLE);
+		return (fromEnvironment == null || fromEnvironment.isBlank()) ? DEFAULT_BASE_URL
+				: checkedBaseUrl(fromEnvironment);
+	}
+
+	private static String checkedBaseUrl(String baseUrl) {
+		Assert.hasText(baseUrl, "base URL must not be blank");
+		String trimmed = baseUrl.trim();
+		while (trimmed.endsWith("/")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 1);
+		}
+		URI uri;
+		try {
+			uri = URI.create(trimmed);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("base URL is not a valid URL: '" + trimmed + "'", ex);
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+			throw new IllegalArgumentException(
+					"base URL must be an absolute http or https URL such as " + DEFAULT_BASE_URL + ", was '" + trimmed + "'");
+		}
+		if (uri.getQuery() != null || uri.getFragment() != null) {
+			throw new IllegalArgumentException("base URL must not have a query or fragment, was '" + trimmed + "'");
+		}
+		return trimmed;
+	}
+
+	private static Duration positive(Duration duration, String name) {
+		Assert.notNull(duration, () -> "'" + name + "' must not be null");
+		Assert.isTrue(!duration.isNegative() && !duration.isZero(), () -> "'" + name + "' must be positive, was " + duration);
+		return duration;
+	}
+
+	static String userAgent() {
+		return "cerebras4j/" + Version.current() + " Java/" + System.getProperty("java.version") + " Spring/"
+				+ SpringVersion.getVersion();
+	}
+
+	@Override
+	public String toString() {
+		return "CerebrasClientBuilder[baseUrl=" + this.baseUrl + ", apiKey=" + ((this.apiKey != null) ? "[set]" : "[unset]") + "]";
+	}
+
+}

@@ -1,0 +1,242 @@
+package io.github.cerebras4j.client;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Queue;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import io.github.cerebras4j.client.error.CerebrasException;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Operators;
+import reactor.util.concurrent.Queues;
+
+/**
+ * A stream of chunks for blocking code: iterate it once (it is {@link Iterable}), or read it as a
+ * {@link java.util.stream.Stream}, and close it, best with try-with-resources. The request is already on its way
+ * when you get the stream; an error, whether an HTTP error status or one inside the stream, is thrown from
+ * {@link Iterator#hasNext()} as a {@link CerebrasException}. {@link #close()} before the end cancels the exchange
+ * and frees the connection.
+ *
+ * <p>Chunks are handed from the network thread to the caller's thread through a lock-free queue that wakes the
+ * caller only when it is waiting, so a fast stream costs no thread hand-off per chunk.
+ *
+ * @param <T> the chunk type
+ */
+public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
+
+	private static final int PREFETCH = 256;
+
+	private static final int REPLENISH = PREFETCH / 2;
+
+	private static final VarHandle WAITER;
+
+	static {
+		try {
+			WAITER = MethodHandles.lookup().findVarHandle(CerebrasStream.class, "waiter", Thread.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private final Queue<T> queue = Queues.<T>get(PREFETCH).get();
+
+	private final ChunkSubscriber subscriber = new ChunkSubscriber();
+
+	@SuppressWarnings("unused") // accessed through WAITER
+	private volatile @Nullable Thread waiter;
+
+	private volatile boolean done;
+
+	private volatile boolean closed;
+
+	private @Nullable Throwable error;
+
+	private boolean iterated;
+
+	private CerebrasStream() {
+	}
+
+	/**
+	 * Subscribes to a flux of chunks at once and returns the stream that hands them to the caller.
+	 * @param chunks the chunks
+	 * @param <T> the chunk type
+	 * @return the stream
+	 */
+	public static <T> CerebrasStream<T> of(Flux<T> chunks) {
+		CerebrasStream<T> stream = new CerebrasStream<>();
+		chunks.subscribe(stream.subscriber);
+		return stream;
+	}
+
+	/**
+	 * Returns the iterator over the chunks; a stream can be iterated only once.
+	 * @return the iterator
+	 * @throws IllegalStateException on a second call
+	 */
+	@Override
+	public synchronized Iterator<T> iterator() {
+		if (this.iterated) {
+			throw new IllegalStateException("A CerebrasStream can be iterated only once");
+		}
+		this.iterated = true;
+		return new ChunkIterator();
+	}
+
+	/**
+	 * Returns the chunks as a sequential {@link Stream}; closing it closes this stream.
+	 * @return the chunks
+	 */
+	public Stream<T> stream() {
+		Spliterator<T> spliterator = Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL);
+		return StreamSupport.stream(spliterator, false).onClose(this::close);
+	}
+
+	/**
+	 * Stops the stream: cancels the exchange if it is still running, which closes its connection; chunks not
+	 * read yet are dropped and iteration ends. Safe to call more than once and from any thread.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		this.subscriber.cancel();
+		wakeUp();
+	}
+
+	private void wakeUp() {
+		Thread waiting = (Thread) WAITER.getAndSet(this, null);
+		if (waiting != null) {
+			LockSupport.unpark(waiting);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "CerebrasStream[done=" + this.done + ", closed=" + this.closed + "]";
+	}
+
+	private final class ChunkSubscriber implements CoreSubscriber<T> {
+
+		private volatile @Nullable Subscription subscription;
+
+		private volatile boolean cancelled;
+
+		@Override
+		public void onSubscribe(Subscription s) {
+			if (Operators.validate(this.subscription, s)) {
+				this.subscription = s;
+				if (this.cancelled) {
+					s.cancel();
+				}
+				else {
+					s.request(PREFETCH);
+				}
+			}
+		}
+
+		@Override
+		public void onNext(T chunk) {
+			if (!CerebrasStream.this.queue.offer(chunk)) {
+				onError(Exceptions.failWithOverflow("More chunks arrived than were requested"));
+				return;
+			}
+			wakeUp();
+		}
+
+		@Override
+		public void onError(Throwable ex) {
+			CerebrasStream.this.error = ex;
+			CerebrasStream.this.done = true;
+			wakeUp();
+		}
+
+		@Override
+		public void onComplete() {
+			CerebrasStream.this.done = true;
+			wakeUp();
+		}
+
+		void request(long n) {
+			Subscription s = this.subscription;
+			if (s != null) {
+				s.request(n);
+			}
+		}
+
+		void cancel() {
+			this.cancelled = true;
+			Subscription s = this.subscription;
+			if (s != null) {
+				s.cancel();
+			}
+		}
+
+	}
+
+	private final class ChunkIterator implements Iterator<T> {
+
+		private int consumed;
+
+		@Override
+		public boolean hasNext() {
+			Queue<T> queue = CerebrasStream.this.queue;
+			while (true) {
+				if (CerebrasStream.this.closed) {
+					return false;
+				}
+				boolean finished = CerebrasStream.this.done;
+				if (!queue.isEmpty()) {
+					return true;
+				}
+				if (finished) {
+					Throwable ex = CerebrasStream.this.error;
+					if (ex != null) {
+						CerebrasStream.this.error = null;
+						throw Exceptions.propagate(ex);
+					}
+					return false;
+				}
+				awaitChunk();
+			}
+		}
+
+		@Override
+		public T next() {
+			if (!hasNext()) {
+				throw new NoSuchElementException();
+			}
+			T chunk = CerebrasStream.this.queue.poll();
+			if (++this.consumed == REPLENISH) {
+				this.consumed = 0;
+				CerebrasStream.this.subscriber.request(REPLENISH);
+			}
+			return chunk;
+		}
+
+		private void awaitChunk() {
+			// Publish ourselves as the waiter, then look again: the producer either saw us or we see its chunk.
+			WAITER.setVolatile(CerebrasStream.this, Thread.currentThread());
+			if (CerebrasStream.this.queue.isEmpty() && !CerebrasStream.this.done && !CerebrasStream.this.closed) {
+				LockSupport.park(CerebrasStream.this);
+			}
+			WAITER.compareAndSet(CerebrasStream.this, Thread.currentThread(), null);
+			if (Thread.currentThread().isInterrupted()) {
+				close();
+				throw new CerebrasException("Interrupted while waiting for the next chunk; the stream is closed",
+						new InterruptedException());
+			}
+		}
+
+	}
+
+}

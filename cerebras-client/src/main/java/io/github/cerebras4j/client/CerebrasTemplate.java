@@ -1,0 +1,104 @@
+package io.github.cerebras4j.client;
+
+import io.github.cerebras4j.client.chat.ChatCompletions;
+import io.github.cerebras4j.client.completions.Completions;
+import io.github.cerebras4j.client.models.Models;
+import org.springframework.util.Assert;
+
+/**
+ * The blocking entry point to the Cerebras Cloud inference API, in the spirit of {@code RestTemplate}: calls wait
+ * for their result, and streams are {@link CerebrasStream}s to iterate. Mirrors the official SDKs' shape:
+ * {@code chat().completions()}, {@code completions()}, {@code models()}. A view of a
+ * {@link ReactiveCerebrasTemplate}, sharing its connection pool; thread-safe.
+ *
+ * <pre class="code">
+ * CerebrasTemplate cerebras = CerebrasTemplate.builder().apiKey(key).build();
+ * ChatCompletion completion = cerebras.chat().completions().create(
+ *         ChatCompletionRequest.builder().model("llama3.1-8b").user("Why is fast inference important?").build());
+ * </pre>
+ */
+public final class CerebrasTemplate implements AutoCloseable {
+
+	private final ReactiveCerebrasTemplate reactive;
+
+	private final Chat chat;
+
+	private final Completions completions;
+
+	private final Models models;
+
+	/**
+	 * Creates the blocking view of a reactive template; both share one connection pool.
+	 * @param reactive the reactive template that does the work
+	 */
+	public CerebrasTemplate(ReactiveCerebrasTemplate reactive) {
+		Assert.notNull(reactive, "'reactive' must not be null");
+		this.reactive = reactive;
+		this.chat = new Chat(new ChatCompletions(reactive.chat().completions()));
+		this.completions = new Completions(reactive.completions());
+		this.models = new Models(reactive.models());
+	}
+
+	/**
+	 * Starts building a template.
+	 * @return a builder whose {@code build()} returns a {@code CerebrasTemplate}
+	 */
+	public static CerebrasClientBuilder<CerebrasTemplate> builder() {
+		return new CerebrasClientBuilder<>(
+				(http, onClose) -> new CerebrasTemplate(new ReactiveCerebrasTemplate(http, onClose)));
+	}
+
+	/**
+	 * Returns the chat resources.
+	 * @return {@code chat()}, whose {@code completions()} is {@code POST /v1/chat/completions}
+	 */
+	public Chat chat() {
+		return this.chat;
+	}
+
+	/**
+	 * Returns text completions, {@code POST /v1/completions}.
+	 * @return the text completions resource
+	 */
+	public Completions completions() {
+		return this.completions;
+	}
+
+	/**
+	 * Returns the model catalogue, {@code GET /v1/models}.
+	 * @return the models resource
+	 */
+	public Models models() {
+		return this.models;
+	}
+
+	/**
+	 * Returns the reactive template this one is a view of.
+	 * @return the reactive template
+	 */
+	public ReactiveCerebrasTemplate reactive() {
+		return this.reactive;
+	}
+
+	/**
+	 * Releases what the underlying reactive template owns.
+	 */
+	@Override
+	public void close() {
+		this.reactive.close();
+	}
+
+	@Override
+	public String toString() {
+		return "CerebrasTemplate[baseUrl=" + this.reactive.http().baseUrl() + "]";
+	}
+
+	/**
+	 * The chat resources of the blocking template.
+	 *
+	 * @param completions chat completions, {@code POST /v1/chat/completions}
+	 */
+	public record Chat(ChatCompletions completions) {
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.github.cerebras4j.client;
+
+import io.github.cerebras4j.client.chat.ReactiveChatCompletions;
+import io.github.cerebras4j.client.completions.ReactiveCompletions;
+import io.github.cerebras4j.client.http.CerebrasHttpClient;
+import io.github.cerebras4j.client.models.ReactiveModels;
+import org.springframework.util.Assert;
+
+/**
+ * The reactive entry point to the Cerebras Cloud inference API: every call returns a {@code Mono} or a
+ * {@code Flux} and nothing blocks. Mirrors the official SDKs' shape: {@code chat().completions()},
+ * {@code completions()}, {@code models()}. Thread-safe; build one per application and share it, which shares its
+ * connection pool.
+ *
+ * <pre class="code">
+ * ReactiveCerebrasTemplate cerebras = ReactiveCerebrasTemplate.builder().apiKey(key).build();
+ * Flux&lt;ChatCompletionChunk&gt; chunks = cerebras.chat().completions().stream(request);
+ * </pre>
+ */
+public final class ReactiveCerebrasTemplate implements AutoCloseable {
+
+	private final CerebrasHttpClient http;
+
+	private final Runnable onClose;
+
+	private final Chat chat;
+
+	private final ReactiveCompletions completions;
+
+	private final ReactiveModels models;
+
+	/**
+	 * Creates a template on a transport; most applications use {@link #builder()} instead.
+	 * @param http the transport
+	 * @param onClose what {@link #close()} releases, for example the connection pool the builder created
+	 */
+	public ReactiveCerebrasTemplate(CerebrasHttpClient http, Runnable onClose) {
+		Assert.notNull(http, "'http' must not be null");
+		Assert.notNull(onClose, "'onClose' must not be null");
+		this.http = http;
+		this.onClose = onClose;
+		this.chat = new Chat(new ReactiveChatCompletions(http));
+		this.completions = new ReactiveCompletions(http);
+		this.models = new ReactiveModels(http);
+	}
+
+	/**
+	 * Starts building a template.
+	 * @return a builder whose {@code build()} returns a {@code ReactiveCerebrasTemplate}
+	 */
+	public static CerebrasClientBuilder<ReactiveCerebrasTemplate> builder() {
+		return new CerebrasClientBuilder<>((http, onClose) -> new ReactiveCerebrasTemplate(http, onClose));
+	}
+
+	/**
+	 * Returns the chat resources.
+	 * @return {@code chat()}, whose {@code completions()} is {@code POST /v1/chat/completions}
+	 */
+	public Chat chat() {
+		return this.chat;
+	}
+
+	/**
+	 * Returns text completions, {@code POST /v1/completions}.
+	 * @return the text completions resource
+	 */
+	public ReactiveCompletions completions() {
+		return this.completions;
+	}
+
+	/**
+	 * Returns the model catalogue, {@code GET /v1/models}.
+	 * @return the models resource
+	 */
+	public ReactiveModels models() {
+		return this.models;
+	}
+
+	/**
+	 * Returns the transport, for the blocking template built on this one.
+	 * @return the transport
+	 */
+	CerebrasHttpClient http() {
+		return this.http;
+	}
+
+	/**
+	 * Releases what this template owns (the connection pool the builder created); a template built on a
+	 * caller's own resources releases nothing of theirs.
+	 */
+	@Override
+	public void close() {
+		this.onClose.run();
+	}
+
+	@Override
+	public String toString() {
+		return "ReactiveCerebrasTemplate[baseUrl=" + this.http.baseUrl() + "]";
+	}
+
+	/**
+	 * The chat resources of the reactive template.
+	 *
+	 * @param completions chat completions, {@code POST /v1/chat/completions}
+	 */
+	public record Chat(ReactiveChatCompletions completions) {
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.github.cerebras4j.client.chat;
+
+import io.github.cerebras4j.client.http.CerebrasHttpClient;
+import io.github.cerebras4j.client.http.GenerationEndpoint;
+import org.springframework.http.HttpEntity;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Chat completions, {@code POST /v1/chat/completions}, as {@link Mono} and {@link Flux}. Obtained from
+ * {@code ReactiveCerebrasTemplate.chat().completions()}.
+ */
+public final class ReactiveChatCompletions {
+
+	private final GenerationEndpoint<ChatCompletionRequest, ChatCompletion, ChatCompletionChunk> endpoint;
+
+	/**
+	 * Creates the resource on a transport.
+	 * @param http the transport
+	 */
+	public ReactiveChatCompletions(CerebrasHttpClient http) {
+		this.endpoint = new GenerationEndpoint<>(http, "/v1/chat/completions", ChatCompletion.class,
+				ChatCompletionChunk.class);
+	}
+
+	/**
+	 * Generates a whole completion. The request is sent on subscription.
+	 * @param request the request
+	 * @return the completion
+	 */
+	public Mono<ChatCompletion> create(ChatCompletionRequest request) {
+		return this.endpoint.create(request).mapNotNull(HttpEntity::getBody);
+	}
+
+	/**
+	 * Streams a completion chunk by chunk as the model generates it. The request is sent on subscription;
+	 * cancelling closes the exchange. Unless the request sets {@code stream_options}, usage is asked for, and the
+	 * final chunk carries it with the server's timing.
+	 * @param request the request
+	 * @return the chunks, in order
+	 */
+	public Flux<ChatCompletionChunk> stream(ChatCompletionRequest request) {
+		return this.endpoint.stream(request);
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.github.cerebras4j.client.http;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+
+/**
+ * One call to the API as the transport sees it: method, path under the base URL, query, the headers that
+ * belong to this call only, and the JSON body already written.
+ *
+ * @param method the HTTP method
+ * @param path the path under the base URL, for example {@code /v1/chat/completions}, already encoded
+ * @param query query parameters, sent in this order
+ * @param headers headers of this call, applied after the client's defaults (they win on a clash)
+ * @param body the JSON body, or {@code null} for a GET
+ */
+public record ApiCall(HttpMethod method, String path, Map<String, String> query, HttpHeaders headers,
+		byte @Nullable [] body) {
+
+	/**
+	 * A GET without query or headers of its own.
+	 * @param path the path under the base URL
+	 * @return the call
+	 */
+	public static ApiCall get(String path) {
+		return new ApiCall(HttpMethod.GET, path, Map.of(), HttpHeaders.EMPTY, null);
+	}
+
+}

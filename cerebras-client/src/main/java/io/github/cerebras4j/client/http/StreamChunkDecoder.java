@@ -1,0 +1,142 @@
+package io.github.cerebras4j.client.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.cerebras4j.client.ApiObject;
+import io.github.cerebras4j.client.CerebrasJson;
+import io.github.cerebras4j.client.error.CerebrasApiException;
+import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
+import io.github.cerebras4j.client.error.CerebrasStreamInterruptedException;
+import io.github.cerebras4j.client.error.ErrorChunk;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
+
+/**
+ * Turns the body of one streamed response into typed chunks: splits it into server-sent events, ends at
+ * {@code data: [DONE]}, raises an error event as the exception its {@code status_code} selects, and parses every
+ * other event's JSON straight from its bytes. One instance per response; not thread-safe.
+ *
+ * @param <T> the chunk type
+ */
+public final class StreamChunkDecoder<T extends ApiObject> {
+
+	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
+	private final ObjectReader reader;
+
+	private final HttpHeaders headers;
+
+	private final ServerSentEventDecoder events = new ServerSentEventDecoder(this::onEvent);
+
+	private List<T> decoded = new ArrayList<>();
+
+	private int eventsReceived;
+
+	private boolean done;
+
+	/**
+	 * Creates a decoder for one response.
+	 * @param chunkType the type each event's JSON is read into
+	 * @param headers the response headers, attached to in-stream errors
+	 */
+	public StreamChunkDecoder(Class<T> chunkType, HttpHeaders headers) {
+		this.reader = CerebrasJson.mapper().readerFor(chunkType);
+		this.headers = headers;
+	}
+
+	/**
+	 * Decodes the events that complete in this buffer and releases it.
+	 * @param buffer the next piece of the body
+	 * @return the chunks completed by this buffer, in order, possibly none
+	 */
+	public List<T> decode(DataBuffer buffer) {
+		try {
+			if (!this.done) {
+				this.events.feed(buffer);
+			}
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+		List<T> chunks = this.decoded;
+		if (!chunks.isEmpty()) {
+			this.decoded = new ArrayList<>();
+		}
+		return chunks;
+	}
+
+	/**
+	 * Checks, once the body has ended, that the stream ended properly.
+	 * @throws CerebrasStreamInterruptedException if the body ended before {@code data: [DONE]}
+	 */
+	public void finish() {
+		if (!this.done) {
+			String detail = this.events.hasIncompleteEvent() ? " in the middle of an event" : "";
+			throw new CerebrasStreamInterruptedException(
+					"The stream ended" + detail + " without data: [DONE] after " + this.eventsReceived + " events",
+					this.eventsReceived);
+		}
+	}
+
+	private void onEvent(@Nullable String event, byte[] data, int length) {
+		if (this.done) {
+			return;
+		}
+		this.eventsReceived++;
+		if (event == null || event.equals("message")) {
+			if (startsWith(data, length, DONE)) {
+				this.done = true;
+				return;
+			}
+			T chunk = read(data, length);
+			if (chunk.extra().get("error") != null) {
+				throw streamError(data, length);
+			}
+			this.decoded.add(chunk);
+		}
+		else if (event.equals("error")) {
+			throw streamError(data, length);
+		}
+	}
+
+	private T read(byte[] data, int length) {
+		try {
+			return this.reader.readValue(data, 0, length);
+		}
+		catch (JacksonException ex) {
+			throw new CerebrasMalformedResponseException("A stream event is not valid JSON",
+					new String(data, 0, length, StandardCharsets.UTF_8), ex);
+		}
+	}
+
+	private CerebrasApiException streamError(byte[] data, int length) {
+		ErrorChunk error;
+		try {
+			error = CerebrasJson.mapper().readValue(data, 0, length, ErrorChunk.class);
+		}
+		catch (JacksonException ex) {
+			throw new CerebrasMalformedResponseException("A stream error event is not valid JSON",
+					new String(data, 0, length, StandardCharsets.UTF_8), ex);
+		}
+		return CerebrasApiException.ofStreamError(error, this.headers);
+	}
+
+	private static boolean startsWith(byte[] data, int length, byte[] prefix) {
+		if (length < prefix.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if (data[i] != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

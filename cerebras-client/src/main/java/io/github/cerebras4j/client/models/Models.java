@@ -1,0 +1,75 @@
+package io.github.cerebras4j.client.models;
+
+/**
+ * The model catalogue, {@code GET /v1/models} and {@code GET /v1/models/{id}}, for blocking code. Obtained from
+ * {@code CerebrasTemplate.models()}.
+ */
+public final class Models {
+
+	private final ReactiveModels reactive;
+
+	/**
+	 * Creates the blocking view of the reactive resource.
+	 * @param reactive the reactive resource that does the work
+	 */
+	public Models(ReactiveModels reactive) {
+		this.reactive = reactive;
+	}
+
+	/**
+	 * Lists the models available to the API key, in the default (OpenAI-compatible) shape.
+	 * @return the list
+	 */
+	public ModelList list() {
+		return this.reactive.list().block();
+	}
+
+	/**
+	 * Lists the models available to the API key in the given shape.
+	 * @param format the shape of the list
+	 * @return the list
+	 */
+	public ModelList list(ModelFormat format) {
+		return this.reactive.list(format).block();
+	}
+
+	/**
+	 * Lists the models with optional format and header parameters.
+	 * @param params the parameters
+	 * @return the list
+	 */
+	public ModelList list(ModelParams params) {
+		return this.reactive.list(params).block();
+	}
+
+	/**
+	 * Retrieves one model.
+	 * @param modelId the model id, for example {@code llama3.1-8b}
+	 * @return the model
+	 * @throws IllegalArgumentException if the id is blank; nothing is sent
+	 */
+	public Model retrieve(String modelId) {
+		return this.reactive.retrieve(modelId).block();
+	}
+
+	/**
+	 * Retrieves one model in the given shape.
+	 * @param modelId the model id
+	 * @param format the shape of the answer
+	 * @return the model
+	 */
+	public Model retrieve(String modelId, ModelFormat format) {
+		return this.reactive.retrieve(modelId, format).block();
+	}
+
+	/**
+	 * Retrieves one model with optional format and header parameters.
+	 * @param modelId the model id
+	 * @param params the parameters
+	 * @return the model
+	 */
+	public Model retrieve(String modelId, ModelParams params) {
+		return this.reactive.retrieve(modelId, params).block();
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.github.cerebras4j.client.models;
+
+import java.util.Map;
+
+import io.github.cerebras4j.client.http.ApiCall;
+import io.github.cerebras4j.client.http.CerebrasHttpClient;
+import io.github.cerebras4j.client.http.RequestBodies;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.util.Assert;
+import org.springframework.web.util.UriUtils;
+import reactor.core.publisher.Mono;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/**
+ * The model catalogue, {@code GET /v1/models} and {@code GET /v1/models/{id}}, as {@link Mono}s. Obtained from
+ * {@code ReactiveCerebrasTemplate.models()}.
+ */
+public final class ReactiveModels {
+
+	private final CerebrasHttpClient http;
+
+	/**
+	 * Creates the resource on a transport.
+	 * @param http the transport
+	 */
+	public ReactiveModels(CerebrasHttpClient http) {
+		this.http = http;
+	}
+
+	/**
+	 * Lists the models available to the API key, in the default (OpenAI-compatible) shape.
+	 * @return the list
+	 */
+	public Mono<ModelList> list() {
+		return list(ModelParams.none());
+	}
+
+	/**
+	 * Lists the models available to the API key in the given shape.
+	 * @param format the shape of the list
+	 * @return the list
+	 */
+	public Mono<ModelList> list(ModelFormat format) {
+		return list(ModelParams.builder().format(format).build());
+	}
+
+	/**
+	 * Lists the models with optional format and header parameters.
+	 * @param params the parameters
+	 * @return the list
+	 */
+	public Mono<ModelList> list(ModelParams params) {
+		return get("/v1/models", params, ModelList.class);
+	}
+
+	/**
+	 * Retrieves one model.
+	 * @param modelId the model id, for example {@code llama3.1-8b}
+	 * @return the model
+	 * @throws IllegalArgumentException if the id is blank; nothing is sent
+	 */
+	public Mono<Model> retrieve(String modelId) {
+		return retrieve(modelId, ModelParams.none());
+	}
+
+	/**
+	 * Retrieves one model in the given shape.
+	 * @param modelId the model id
+	 * @param format the shape of the answer
+	 * @return the model
+	 * @throws IllegalArgumentException if the id is blank; nothing is sent
+	 */
+	public Mono<Model> retrieve(String modelId, ModelFormat format) {
+		return retrieve(modelId, ModelParams.builder().format(format).build());
+	}
+
+	/**
+	 * Retrieves one model with optional format and header parameters.
+	 * @param modelId the model id
+	 * @param params the parameters
+	 * @return the model
+	 * @throws IllegalArgumentException if the id is blank; nothing is sent
+	 */
+	public Mono<Model> retrieve(String modelId, ModelParams params) {
+		if (modelId == null || modelId.isBlank()) {
+			throw new IllegalArgumentException("model id must not be blank, for example \"llama3.1-8b\"");
+		}
+		return get("/v1/models/" + UriUtils.encodePath(modelId, UTF_8), params, Model.class);
+	}
+
+	private <T> Mono<T> get(String path, ModelParams params, Class<T> type) {
+		Assert.notNull(params, "'params' must not be null");
+		ModelFormat format = params.format();
+		Map<String, String> query = (format != null) ? Map.of("format", format.value()) : Map.of();
+		ApiCall call = new ApiCall(HttpMethod.GET, path, query,
+				RequestBodies.headerParams(params.cfRay(), params.amzCfId(), null), null);
+		return this.http.exchange(call, type).mapNotNull(HttpEntity::getBody);
+	}
+
+}

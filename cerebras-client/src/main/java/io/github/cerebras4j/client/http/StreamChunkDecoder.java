@@ -89,7 +89,7 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 			return;
 		}
 		this.eventsReceived++;
-		if (event == null || event.equals("message")) {
+		if (event == null || event.isEmpty() || event.equals("message")) {
 			if (startsWith(data, length, DONE)) {
 				this.done = true;
 				return;

@@ -1,0 +1,295 @@
+package io.github.cerebras4j.client;
+
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.cerebras4j.client.chat.ChatCompletionChunk;
+import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.completions.CompletionChunk;
+import io.github.cerebras4j.client.completions.CompletionRequest;
+import io.github.cerebras4j.client.error.AuthenticationException;
+import io.github.cerebras4j.client.error.CerebrasApiException;
+import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
+import io.github.cerebras4j.client.error.CerebrasStreamInterruptedException;
+import io.github.cerebras4j.client.error.InternalServerException;
+import io.github.cerebras4j.client.error.RateLimitException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.netty.resources.ConnectionPoolMetrics;
+import reactor.netty.resources.ConnectionProvider;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Streaming end to end: chunks arrive as the server sends them, the stream ends at {@code [DONE]} and nowhere else,
+ * errors inside a stream are typed, and stopping early gives the connection back.
+ */
+class StreamingTests {
+
+	@RegisterExtension
+	static WireMockExtension server = CerebrasWireMock.server();
+
+	private static final ChatCompletionRequest REQUEST = ChatCompletionRequest.builder()
+		.model("llama3.1-8b")
+		.user("Count.")
+		.build();
+
+	@Test
+	void chunksReachTheCallerWhileTheServerIsStillSending() {
+		stubStream(CerebrasWireMock.chatStream(CerebrasWireMock.words(40)), 20, 2000);
+		List<Long> arrivals = new ArrayList<>();
+		long start = System.nanoTime();
+
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build();
+				CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
+			for (ChatCompletionChunk chunk : stream) {
+				if (chunk.hasContent()) {
+					arrivals.add(System.nanoTime() - start);
+				}
+			}
+		}
+
+		assertThat(arrivals).hasSize(40);
+		Duration first = Duration.ofNanos(arrivals.get(0));
+		Duration last = Duration.ofNanos(arrivals.get(arrivals.size() - 1));
+		// the server spreads the body over 2 s: a client that buffered it would see every chunk at once
+		assertThat(last.minus(first)).isGreaterThan(Duration.ofMillis(1200));
+		assertThat(first).isLessThan(Duration.ofMillis(800));
+	}
+
+	@Test
+	void reactiveStreamDeliversChunksAsTheyArriveAndEndsAtDone() {
+		stubStream(CerebrasWireMock.chatStream(CerebrasWireMock.words(30)), 15, 1500);
+		List<Long> arrivals = new ArrayList<>();
+		StringBuilder text = new StringBuilder();
+		AtomicReference<ChatCompletionChunk> lastChunk = new AtomicReference<>();
+		long start = System.nanoTime();
+
+		try (ReactiveCerebrasTemplate cerebras = CerebrasWireMock.reactive(server).build()) {
+			cerebras.chat().completions().stream(REQUEST).doOnNext(chunk -> {
+				arrivals.add(System.nanoTime() - start);
+				text.append(chunk.content());
+				lastChunk.set(chunk);
+			}).blockLast(Duration.ofSeconds(10));
+		}
+
+		assertThat(text.toString()).startsWith("w0 w1 w2 ").endsWith("w29 ");
+		assertThat(Duration.ofNanos(arrivals.get(arrivals.size() - 1) - arrivals.get(0)))
+			.isGreaterThan(Duration.ofMillis(900));
+		ChatCompletionChunk last = lastChunk.get();
+		assertThat(last.finishReason()).isEqualTo("stop");
+		assertThat(last.usage().completionTokens()).isEqualTo(30);
+		assertThat(last.timeInfo().created()).isEqualTo(1769729480.0787008);
+	}
+
+	@Test
+	void textCompletionStreams() {
+		stubStream("""
+				data: {"id":"c1","object":"text_completion","created":1,"model":"m","system_fingerprint":"f","choices":[{"index":0,"text":"It was"}]}
+
+				data: {"id":"c1","object":"text_completion","created":1,"model":"m","system_fingerprint":"f","choices":[{"index":0,"text":" night.","finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}
+
+				data: [DONE]
+
+				""", "/v1/completions", 1, 0);
+		CompletionRequest request = CompletionRequest.builder().model("m").prompt("x").build();
+
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build();
+				CerebrasStream<CompletionChunk> stream = cerebras.completions().stream(request)) {
+			assertThat(stream.stream().map(CompletionChunk::text)).containsExactly("It was", " night.");
+		}
+	}
+
+	@Test
+	void errorInsideTheStreamIsTypedByItsStatusCode() {
+		String chunks = CerebrasWireMock.chatStream(List.of("a", "b")).replace("data: [DONE]\n\n", "");
+		String tooManyTokens = "data: {\"status_code\":429,\"error\":{\"message\":\"Too many tokens\",\"type\":\"rate_limit_error\"}}\n\n";
+		stubStream(chunks.substring(0, chunks.indexOf("data:", chunks.indexOf("\"b\""))) + tooManyTokens, 1, 0);
+		List<String> received = new ArrayList<>();
+
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build();
+				CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
+			assertThatExceptionOfType(RateLimitException.class)
+				.isThrownBy(() -> stream.forEach(chunk -> received.add(chunk.content())))
+				.satisfies(ex -> {
+					assertThat(ex.statusCode()).isEqualTo(429);
+					assertThat(ex.inStream()).isTrue();
+					assertThat(ex.error().message()).isEqualTo("Too many tokens");
+				});
+		}
+		assertThat(received).containsExactly("", "a", "b");
+	}
+
+	@Test
+	void serverErrorInsideTheStreamIsAnInternalServerException() {
+		stubStream("data: {\"status_code\":500,\"error\":{\"message\":\"boom\"}}\n\n", 1, 0);
+
+		try (ReactiveCerebrasTemplate cerebras = CerebrasWireMock.reactive(server).build()) {
+			assertThatExceptionOfType(InternalServerException.class)
+				.isThrownBy(() -> cerebras.chat().completions().stream(REQUEST).blockLast(Duration.ofSeconds(5)))
+				.withMessageContaining("boom");
+		}
+	}
+
+	@Test
+	void streamCutOffBeforeDoneIsAnErrorNotASilentEnd() {
+		String body = CerebrasWireMock.chatStream(List.of("a", "b", "c"));
+		stubStream(body.substring(0, body.indexOf("data: [DONE]")), 1, 0);
+		List<String> received = new ArrayList<>();
+
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build();
+				CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
+			assertThatExceptionOfType(CerebrasStreamInterruptedException.class)
+				.isThrownBy(() -> stream.forEach(chunk -> received.add(chunk.content())))
+				.satisfies(ex -> assertThat(ex.eventsReceived()).isEqualTo(6));
+		}
+		assertThat(received).hasSize(6);
+	}
+
+	@Test
+	void streamCutOffInTheMiddleOfAnEventIsAnError() {
+		String body = CerebrasWireMock.chatStream(List.of("a", "b"));
+		stubStream(body.substring(0, body.indexOf("\"b\"")), 1, 0);
+
+		try (ReactiveCerebrasTemplate cerebras = CerebrasWireMock.reactive(server).build()) {
+			assertThatExceptionOfType(CerebrasStreamInterruptedException.class)
+				.isThrownBy(() -> cerebras.chat().completions().stream(REQUEST).blockLast(Duration.ofSeconds(5)))
+				.withMessageContaining("middle of an event");
+		}
+	}
+
+	@Test
+	void malformedJsonChunkIsAMalformedResponse() {
+		stubStream("data: {\"id\":\"x\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\ndata: {\"id\": oops}\n\ndata: [DONE]\n\n", 1, 0);
+		List<String> received = new ArrayList<>();
+
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build();
+				CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
+			assertThatExceptionOfType(CerebrasMalformedResponseException.class)
+				.isThrownBy(() -> stream.forEach(chunk -> received.add(chunk.content())))
+				.withMessageContaining("not valid JSON");
+		}
+		assertThat(received).containsExactly("a");
+	}
+
+	@Test
+	void httpErrorBeforeTheStreamIsThrownOnFirstRead() {
+		server.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"message\":\"Wrong API Key\",\"type\":\"invalid_request_error\",\"code\":\"wrong_api_key\"}")));
+
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build();
+				CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
+			Iterator<ChatCompletionChunk> chunks = stream.iterator();
+			assertThatExceptionOfType(AuthenticationException.class).isThrownBy(chunks::hasNext)
+				.withMessageContaining("Wrong API Key");
+		}
+	}
+
+	@Test
+	void streamCanBeIteratedOnlyOnce() {
+		stubStream(CerebrasWireMock.chatStream(List.of("a")), 1, 0);
+
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build();
+				CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
+			stream.forEach(chunk -> { });
+			assertThatIllegalStateException().isThrownBy(stream::iterator);
+		}
+	}
+
+	@Test
+	void closingABlockingStreamEarlyFreesTheConnection() {
+		stubStream(CerebrasWireMock.chatStream(CerebrasWireMock.words(200)), 100, 10_000);
+		PoolProbe pool = new PoolProbe();
+		long start = System.nanoTime();
+
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).connectionProvider(pool.provider).build()) {
+			try (CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
+				Iterator<ChatCompletionChunk> chunks = stream.iterator();
+				for (int i = 0; i < 3; i++) {
+					chunks.next();
+				}
+				assertThat(pool.metrics().acquiredSize()).isEqualTo(1);
+			}
+			await().atMost(Duration.ofSeconds(3)).until(() -> pool.metrics().acquiredSize() == 0);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+
+			server.stubFor(post("/v1/chat/completions").willReturn(okJson(CerebrasWireMock.chatCompletion())));
+			assertThat(cerebras.chat().completions().create(REQUEST).content()).isNotBlank();
+			await().atMost(Duration.ofSeconds(3)).until(() -> pool.metrics().acquiredSize() == 0);
+			assertThat(pool.metrics().pendingAcquireSize()).isZero();
+		}
+		finally {
+			pool.provider.dispose();
+		}
+	}
+
+	@Test
+	void cancellingAFluxEarlyFreesTheConnection() {
+		stubStream(CerebrasWireMock.chatStream(CerebrasWireMock.words(200)), 100, 10_000);
+		PoolProbe pool = new PoolProbe();
+		long start = System.nanoTime();
+
+		try (ReactiveCerebrasTemplate cerebras = CerebrasWireMock.reactive(server).connectionProvider(pool.provider).build()) {
+			List<ChatCompletionChunk> firstThree = cerebras.chat().completions().stream(REQUEST).take(3)
+				.collectList().block(Duration.ofSeconds(5));
+
+			assertThat(firstThree).hasSize(3);
+			await().atMost(Duration.ofSeconds(3)).until(() -> pool.metrics().acquiredSize() == 0);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+			assertThat(pool.metrics().pendingAcquireSize()).isZero();
+		}
+		finally {
+			pool.provider.dispose();
+		}
+	}
+
+	private static void stubStream(String body, int chunks, int totalMillis) {
+		stubStream(body, "/v1/chat/completions", chunks, totalMillis);
+	}
+
+	private static void stubStream(String body, String path, int chunks, int totalMillis) {
+		ResponseDefinitionBuilder response = aResponse().withHeader("Content-Type", "text/event-stream").withBody(body);
+		if (chunks > 1) {
+			response.withChunkedDribbleDelay(chunks, totalMillis);
+		}
+		server.stubFor(post(path).willReturn(response));
+	}
+
+	/** A connection pool whose metrics the test reads: connections acquired (in use) and waiting. */
+	private static final class PoolProbe {
+
+		private final AtomicReference<ConnectionPoolMetrics> metrics = new AtomicReference<>();
+
+		private final ConnectionProvider provider = ConnectionProvider.builder("probe")
+			.maxConnections(4)
+			.metrics(true, () -> new ConnectionProvider.MeterRegistrar() {
+				@Override
+				public void registerMetrics(String poolName, String id, SocketAddress remoteAddress,
+						ConnectionPoolMetrics poolMetrics) {
+					PoolProbe.this.metrics.set(poolMetrics);
+				}
+			})
+			.build();
+
+		ConnectionPoolMetrics metrics() {
+			ConnectionPoolMetrics current = this.metrics.get();
+			assertThat(current).as("the pool has opened a connection").isNotNull();
+			return current;
+		}
+
+	}
+
+}

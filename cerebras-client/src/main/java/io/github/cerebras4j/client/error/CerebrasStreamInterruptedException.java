@@ -10,13 +10,13 @@ public final class CerebrasStreamInterruptedException extends CerebrasConnection
 	private final int eventsReceived;
 
 	/**
-	 * Creates the exception; the message says how many events arrived and, if there is a cause, its message.
+	 * Creates the exception.
+	 * @param message what happened, for example that the body ended in the middle of an event
 	 * @param eventsReceived the number of events received before the stream ended
 	 * @param cause the transport's exception, or {@code null} when the stream just ended
 	 */
-	public CerebrasStreamInterruptedException(int eventsReceived, @Nullable Throwable cause) {
-		super("The stream ended before data: [DONE], after " + eventsReceived + " event(s)"
-				+ ((cause != null) ? ": " + cause : ""), cause);
+	public CerebrasStreamInterruptedException(String message, int eventsReceived, @Nullable Throwable cause) {
+		super(message, cause);
 		this.eventsReceived = eventsReceived;
 	}
 

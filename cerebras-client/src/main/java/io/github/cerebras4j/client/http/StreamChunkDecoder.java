@@ -80,7 +80,7 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 			String detail = this.events.hasIncompleteEvent() ? " in the middle of an event" : "";
 			throw new CerebrasStreamInterruptedException(
 					"The stream ended" + detail + " without data: [DONE] after " + this.eventsReceived + " events",
-					this.eventsReceived);
+					this.eventsReceived, null);
 		}
 	}
 

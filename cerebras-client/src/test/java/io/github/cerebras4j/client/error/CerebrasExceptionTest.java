@@ -43,22 +43,14 @@ class CerebrasExceptionTest {
 	}
 
 	@Test
-	void interruptedStreamCountsTheEventsReceived() {
+	void interruptedStreamIsAConnectionFailureThatCountsTheEventsReceived() {
 		IOException cause = new IOException("Connection reset");
 
-		CerebrasStreamInterruptedException exception = new CerebrasStreamInterruptedException(3, cause);
+		CerebrasStreamInterruptedException exception = new CerebrasStreamInterruptedException("The stream ended", 3,
+				cause);
 
-		assertThat(exception).isInstanceOf(CerebrasConnectionException.class)
-			.hasCause(cause)
-			.hasMessage("The stream ended before data: [DONE], after 3 event(s): java.io.IOException: Connection reset");
+		assertThat(exception).isInstanceOf(CerebrasConnectionException.class).hasCause(cause);
 		assertThat(exception.eventsReceived()).isEqualTo(3);
-	}
-
-	@Test
-	void interruptedStreamWithoutCauseSaysSo() {
-		CerebrasStreamInterruptedException exception = new CerebrasStreamInterruptedException(0, null);
-
-		assertThat(exception).hasMessage("The stream ended before data: [DONE], after 0 event(s)").hasNoCause();
 	}
 
 	@Test

@@ -1,0 +1,120 @@
+package io.github.cerebras4j.client;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.cerebras4j.client.error.MissingApiKeyException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Building a client without Spring Boot: the key and base URL from the builder or the environment.
+ */
+class CerebrasClientBuilderTests {
+
+	@RegisterExtension
+	static WireMockExtension server = CerebrasWireMock.server();
+
+	@Test
+	void withoutAKeyBuildingFailsAndSaysWhatToSet() {
+		assertThatExceptionOfType(MissingApiKeyException.class)
+			.isThrownBy(() -> CerebrasTemplate.builder().environment(name -> null).build())
+			.withMessageContaining("apiKey(..)")
+			.withMessageContaining("CEREBRAS_API_KEY")
+			.withMessageContaining("cerebras.api-key");
+		assertThatExceptionOfType(MissingApiKeyException.class)
+			.isThrownBy(() -> ReactiveCerebrasTemplate.builder().environment(Map.of("CEREBRAS_API_KEY", "  ")::get).build());
+	}
+
+	@Test
+	void keyAndBaseUrlComeFromTheEnvironmentWhenNotGiven() {
+		server.stubFor(get("/v1/models").willReturn(okJson("{\"data\":[]}")));
+		Map<String, String> environment = Map.of("CEREBRAS_API_KEY", " csk-from-env ", "CEREBRAS_BASE_URL", server.baseUrl());
+
+		try (CerebrasTemplate cerebras = CerebrasTemplate.builder().environment(environment::get).build()) {
+			cerebras.models().list();
+		}
+
+		server.verify(getRequestedFor(urlEqualTo("/v1/models")).withHeader("Authorization", equalTo("Bearer csk-from-env")));
+	}
+
+	@Test
+	void explicitKeyAndBaseUrlWinOverTheEnvironment() {
+		server.stubFor(get("/v1/models").willReturn(okJson("{\"data\":[]}")));
+		Map<String, String> environment = Map.of("CEREBRAS_API_KEY", "csk-from-env", "CEREBRAS_BASE_URL",
+				"http://127.0.0.1:9/unused");
+
+		try (CerebrasTemplate cerebras = CerebrasTemplate.builder()
+			.environment(environment::get)
+			.apiKey("csk-explicit")
+			.baseUrl(server.baseUrl())
+			.build()) {
+			cerebras.models().list();
+		}
+
+		server.verify(getRequestedFor(urlEqualTo("/v1/models")).withHeader("Authorization", equalTo("Bearer csk-explicit")));
+	}
+
+	@Test
+	void blankBaseUrlInTheEnvironmentMeansTheDefault() {
+		for (String blank : new String[] { "", "   " }) {
+			try (CerebrasTemplate cerebras = CerebrasTemplate.builder()
+				.apiKey("k")
+				.environment(Map.of("CEREBRAS_BASE_URL", blank)::get)
+				.build()) {
+				assertThat(cerebras.toString()).contains("baseUrl=https://api.cerebras.ai]");
+			}
+		}
+	}
+
+	@Test
+	void baseUrlMustBeAnAbsoluteHttpUrl() {
+		for (String bad : new String[] { "api.cerebras.ai", "ftp://api.cerebras.ai", "/v1", "http://h/p?x=1" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> CerebrasTemplate.builder().baseUrl(bad))
+				.withMessageContaining("base URL");
+		}
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> CerebrasTemplate.builder().apiKey("k").environment(Map.of("CEREBRAS_BASE_URL", "nope")::get).build())
+			.withMessageContaining("nope");
+	}
+
+	@Test
+	void authorizationCannotBeSetAsADefaultHeader() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CerebrasTemplate.builder().defaultHeader("authorization", "Bearer x"))
+			.withMessageContaining("apiKey(..)");
+	}
+
+	@Test
+	void webClientBuilderIsUsedAndLeftUnchanged() {
+		server.stubFor(get("/v1/models").willReturn(okJson("{\"data\":[]}")));
+		WebClient.Builder webClientBuilder = WebClient.builder().defaultHeader("X-From-Application", "yes");
+
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).webClientBuilder(webClientBuilder).build()) {
+			cerebras.models().list();
+		}
+
+		server.verify(getRequestedFor(urlEqualTo("/v1/models")).withHeader("X-From-Application", equalTo("yes")));
+		assertThat(webClientBuilder.build().mutate()).isNotNull();
+	}
+
+	@Test
+	void blockingAndReactiveTemplatesShareOneTransport() {
+		try (ReactiveCerebrasTemplate reactive = CerebrasWireMock.reactive(server).build()) {
+			CerebrasTemplate blocking = new CerebrasTemplate(reactive);
+			assertThat(blocking.reactive()).isSameAs(reactive);
+			assertThat(blocking.toString()).isEqualTo("CerebrasTemplate[baseUrl=" + server.baseUrl() + "]");
+		}
+	}
+
+}

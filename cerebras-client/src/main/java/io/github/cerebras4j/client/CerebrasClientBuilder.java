@@ -51,7 +51,7 @@ public final class CerebrasClientBuilder<T> {
 
 	private Function<String, @Nullable String> environment = System::getenv;
 
-	private @Nullable WebClient.Builder webClientBuilder;
+	private WebClient.@Nullable Builder webClientBuilder;
 
 	private @Nullable ConnectionProvider connectionProvider;
 

@@ -111,7 +111,7 @@ public final class CerebrasHttpClient {
 	 */
 	public <T extends ApiObject> Flux<T> stream(ApiCall call, Class<T> chunkType) {
 		return request(call, this.streamIdleTimeout)
-			.exchangeToFlux(response -> isSuccess(response) ? readEvents(response, chunkType) : error(response).flux())
+			.exchangeToFlux(response -> isSuccess(response) ? readEvents(response, chunkType) : this.<T>error(response).flux())
 			.onErrorMap(ex -> translate(ex, call));
 	}
 
@@ -189,9 +189,20 @@ public final class CerebrasHttpClient {
 	private <T> Mono<T> error(ClientResponse response) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		return response.bodyToMono(String.class)
+		// read the bytes ourselves: a codec would log the body at DEBUG, and a server may echo the key in it
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
+			.map(CerebrasHttpClient::text)
 			.defaultIfEmpty("")
 			.flatMap(body -> Mono.error(CerebrasApiException.of(status, headers, scrub(body))));
+	}
+
+	private static String text(DataBuffer buffer) {
+		try {
+			return buffer.toString(StandardCharsets.UTF_8);
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
 	}
 
 	private String scrub(String text) {
@@ -201,6 +212,10 @@ public final class CerebrasHttpClient {
 	private Throwable translate(Throwable ex, ApiCall call) {
 		if (ex instanceof CerebrasException || !isTransportFailure(ex)) {
 			return ex;
+		}
+		if (ex instanceof DataBufferLimitException) {
+			return new CerebrasMalformedResponseException(
+					"The response body is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MB", null, ex);
 		}
 		String what = call.method() + " " + call.path();
 		String reason = scrub(rootMessage(ex));

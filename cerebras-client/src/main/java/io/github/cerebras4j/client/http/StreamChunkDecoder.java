@@ -2,6 +2,7 @@ package io.github.cerebras4j.client.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import io.github.cerebras4j.client.ApiObject;
@@ -53,13 +54,19 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 	/**
 	 * Decodes the events that complete in this buffer and releases it.
 	 * @param buffer the next piece of the body
-	 * @return the chunks completed by this buffer, in order, possibly none
+	 * @return the chunks completed by this buffer, in order, possibly none; when an event in it is an error, the
+	 * iteration throws that error after the chunks that came before it
 	 */
-	public List<T> decode(DataBuffer buffer) {
+	public Iterable<T> decode(DataBuffer buffer) {
+		RuntimeException failure = null;
 		try {
 			if (!this.done) {
 				this.events.feed(buffer);
 			}
+		}
+		catch (RuntimeException ex) {
+			this.done = true;
+			failure = ex;
 		}
 		finally {
 			DataBufferUtils.release(buffer);
@@ -68,7 +75,7 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 		if (!chunks.isEmpty()) {
 			this.decoded = new ArrayList<>();
 		}
-		return chunks;
+		return (failure != null) ? new ChunksThenFailure<>(chunks, failure) : chunks;
 	}
 
 	/**
@@ -125,6 +132,36 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 					new String(data, 0, length, StandardCharsets.UTF_8), ex);
 		}
 		return CerebrasApiException.ofStreamError(error, this.headers);
+	}
+
+	/**
+	 * The chunks decoded before an event failed, then the failure: iterating yields the chunks and then throws,
+	 * which Reactor's {@code concatMapIterable} turns into the chunks followed by the error signal, so the caller
+	 * gets every chunk that arrived before the error.
+	 */
+	private record ChunksThenFailure<T>(List<T> chunks, RuntimeException failure) implements Iterable<T> {
+
+		@Override
+		public Iterator<T> iterator() {
+			Iterator<T> iterator = this.chunks.iterator();
+			return new Iterator<>() {
+
+				@Override
+				public boolean hasNext() {
+					if (iterator.hasNext()) {
+						return true;
+					}
+					throw ChunksThenFailure.this.failure;
+				}
+
+				@Override
+				public T next() {
+					return iterator.next();
+				}
+
+			};
+		}
+
 	}
 
 	private static boolean startsWith(byte[] data, int length, byte[] prefix) {

@@ -1,0 +1,33 @@
+package io.github.cerebras4j.client.chat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.cerebras4j.client.ApiObject;
+import io.github.cerebras4j.client.CerebrasJson;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * Log probabilities of a choice's tokens ({@code logprobs}, or {@code reasoning_logprobs} for the reasoning).
+ *
+ * @param content the tokens of the content, in order, or {@code null}
+ * @param refusal the tokens of a refusal, or {@code null}
+ * @param extra fields this library does not know yet
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChatLogprobs(@Nullable List<TokenLogprob> content, @Nullable List<TokenLogprob> refusal,
+		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
+
+	public ChatLogprobs {
+		content = (content != null) ? List.copyOf(content) : null;
+		refusal = (refusal != null) ? List.copyOf(refusal) : null;
+		extra = CerebrasJson.extra(extra);
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.github.cerebras4j.client.chat;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Which tool the model calls ({@code tool_choice}): a mode written as a string ({@link #NONE}, {@link #AUTO},
+ * {@link #REQUIRED}) or one named function, written as {@code {"type":"function","function":{"name":...}}}.
+ */
+public sealed interface ToolChoice {
+
+	/** The model calls no tool. */
+	Mode NONE = new Mode("none");
+
+	/** The model decides whether to call tools. */
+	Mode AUTO = new Mode("auto");
+
+	/** The model calls at least one tool. */
+	Mode REQUIRED = new Mode("required");
+
+	/**
+	 * Makes the model call the named function.
+	 * @param name the function's name
+	 * @return the choice
+	 */
+	static Function function(String name) {
+		return new Function("function", new FunctionName(name));
+	}
+
+	/**
+	 * A tool choice written as a string.
+	 *
+	 * @param value the wire value, for example {@code auto}
+	 */
+	record Mode(@JsonValue String value) implements ToolChoice {
+
+		public Mode {
+			if (value == null || value.isBlank()) {
+				throw new IllegalArgumentException("tool_choice must not be blank");
+			}
+		}
+
+	}
+
+	/**
+	 * A tool choice that names the tool to call.
+	 *
+	 * @param type the kind of tool, {@code function}
+	 * @param function the function to call
+	 */
+	record Function(String type, FunctionName function) implements ToolChoice {
+
+		public Function {
+			if (type == null || type.isBlank()) {
+				throw new IllegalArgumentException("tool_choice.type must not be blank");
+			}
+			if (function == null) {
+				throw new IllegalArgumentException("tool_choice.function must not be null");
+			}
+		}
+
+	}
+
+	/**
+	 * The function a {@link Function} choice names.
+	 *
+	 * @param name the function's name
+	 */
+	record FunctionName(String name) {
+
+		public FunctionName {
+			if (name == null || name.isBlank()) {
+				throw new IllegalArgumentException("tool_choice.function.name must not be blank");
+			}
+		}
+
+	}
+
+}

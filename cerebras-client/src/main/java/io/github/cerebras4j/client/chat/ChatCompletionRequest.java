@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.cerebras4j.client.CerebrasRequest;
+import io.github.cerebras4j.client.RequestChecks;
 import io.github.cerebras4j.client.StreamOptions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -92,75 +93,35 @@ public record ChatCompletionRequest(String model, List<ChatMessage> messages, @N
 		@JsonIgnore Map<String, @Nullable Object> extraBody, @JsonIgnore @Nullable String cfRay,
 		@JsonIgnore @Nullable String amzCfId, @JsonIgnore @Nullable Double delayTime) implements CerebrasRequest {
 
-	private static final int MAX_STOP_SEQUENCES = 4;
-
 	public ChatCompletionRequest {
-		if (model == null || model.isBlank()) {
-			throw new IllegalArgumentException("model must not be blank");
-		}
+		RequestChecks.model(model);
 		if (messages == null || messages.isEmpty()) {
 			throw new IllegalArgumentException(
 					"messages must not be empty: add at least one message, e.g. builder.user(\"...\")");
 		}
 		messages = copyWithoutNulls(messages, "messages");
-		requireBetween(frequencyPenalty, -2, 2, "frequency_penalty");
-		requireBetween(presencePenalty, -2, 2, "presence_penalty");
-		requireBetween(temperature, 0, 2, "temperature");
-		requireBetween(topP, 0, 1, "top_p");
-		if (logitBias != null) {
-			logitBias.forEach((token, bias) -> {
-				if (token == null || token.isBlank()) {
-					throw new IllegalArgumentException("logit_bias token ids must not be blank");
-				}
-				if (bias == null || bias < -100 || bias > 100) {
-					throw new IllegalArgumentException(
-							"logit_bias values must be between -100 and 100, was " + bias + " for token " + token);
-				}
-			});
-			logitBias = Collections.unmodifiableMap(new LinkedHashMap<>(logitBias));
+		RequestChecks.between("frequency_penalty", frequencyPenalty, -2, 2);
+		RequestChecks.between("presence_penalty", presencePenalty, -2, 2);
+		RequestChecks.between("temperature", temperature, 0, 2);
+		RequestChecks.between("top_p", topP, 0, 1);
+		logitBias = RequestChecks.logitBias(logitBias);
+		RequestChecks.between("top_logprobs", topLogprobs, 0, 20);
+		if (topLogprobs != null && !Boolean.TRUE.equals(logprobs)) {
+			throw new IllegalArgumentException("top_logprobs requires logprobs to be true");
 		}
-		if (topLogprobs != null) {
-			if (topLogprobs < 0 || topLogprobs > 20) {
-				throw new IllegalArgumentException("top_logprobs must be between 0 and 20, was " + topLogprobs);
-			}
-			if (!Boolean.TRUE.equals(logprobs)) {
-				throw new IllegalArgumentException("top_logprobs requires logprobs to be true");
-			}
-		}
-		requireAtLeast(maxCompletionTokens, 1, "max_completion_tokens");
-		requireAtLeast(maxTokens, 1, "max_tokens");
-		requireAtLeast(minCompletionTokens, -1, "min_completion_tokens");
-		requireAtLeast(minTokens, -1, "min_tokens");
-		requireAtLeast(n, 1, "n");
-		if (stop != null) {
-			if (stop.size() > MAX_STOP_SEQUENCES) {
-				throw new IllegalArgumentException(
-						"stop must have at most " + MAX_STOP_SEQUENCES + " sequences, had " + stop.size());
-			}
-			if (stop.stream().anyMatch((sequence) -> sequence == null || sequence.isEmpty())) {
-				throw new IllegalArgumentException("stop sequences must not be null or empty");
-			}
-			stop = List.copyOf(stop);
-		}
+		RequestChecks.atLeast("max_completion_tokens", maxCompletionTokens, 1);
+		RequestChecks.atLeast("max_tokens", maxTokens, 1);
+		RequestChecks.atLeast("min_completion_tokens", minCompletionTokens, -1);
+		RequestChecks.atLeast("min_tokens", minTokens, -1);
+		RequestChecks.atLeast("n", n, 1);
+		stop = RequestChecks.stop(stop);
 		if (tools != null) {
 			tools = copyWithoutNulls(tools, "tools");
 		}
 		if (modelParameters != null) {
 			modelParameters = Collections.unmodifiableMap(new LinkedHashMap<>(modelParameters));
 		}
-		extraBody = (extraBody != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(extraBody)) : Map.of();
-	}
-
-	private static void requireBetween(@Nullable Double value, int min, int max, String field) {
-		if (value != null && !(value >= min && value <= max)) {
-			throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + value);
-		}
-	}
-
-	private static void requireAtLeast(@Nullable Integer value, int min, String field) {
-		if (value != null && value < min) {
-			throw new IllegalArgumentException(field + " must be at least " + min + ", was " + value);
-		}
+		extraBody = RequestChecks.extraBody(extraBody);
 	}
 
 	private static <T> List<T> copyWithoutNulls(List<T> list, String field) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.cerebras4j.client.CerebrasRequest;
+import io.github.cerebras4j.client.RequestChecks;
 import io.github.cerebras4j.client.StreamOptions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -65,32 +66,26 @@ public record CompletionRequest(String model, Prompt prompt, @Nullable Integer b
 		@JsonIgnore @Nullable String cfRay, @JsonIgnore @Nullable String amzCfId,
 		@JsonIgnore @Nullable Double delayTime) implements CerebrasRequest {
 
-	private static final int MAX_STOP_SEQUENCES = 4;
-
 	public CompletionRequest {
-		if (model == null || model.isBlank()) {
-			throw new IllegalArgumentException("model must not be blank");
-		}
+		RequestChecks.model(model);
 		if (prompt == null) {
 			throw new IllegalArgumentException("prompt must be set: a string, strings, token ids or token id arrays");
 		}
-		checkAtLeast("best_of", bestOf, 1);
-		checkAtLeast("n", n, 1);
+		RequestChecks.atLeast("best_of", bestOf, 1);
+		RequestChecks.atLeast("n", n, 1);
 		if (bestOf != null && n != null && bestOf <= n) {
 			throw new IllegalArgumentException("best_of must be greater than n (" + n + "), was " + bestOf);
 		}
-		checkBetween("frequency_penalty", frequencyPenalty, -2, 2);
-		checkBetween("presence_penalty", presencePenalty, -2, 2);
-		checkBetween("temperature", temperature, 0, 2);
-		checkBetween("top_p", topP, 0, 1);
-		if (logprobs != null && (logprobs < 0 || logprobs > 20)) {
-			throw new IllegalArgumentException("logprobs must be between 0 and 20, was " + logprobs);
-		}
-		checkAtLeast("max_tokens", maxTokens, 1);
-		checkAtLeast("min_tokens", minTokens, -1);
-		logitBias = (logitBias != null) ? checkedLogitBias(logitBias) : null;
-		stop = (stop != null) ? checkedStop(stop) : null;
-		extraBody = (extraBody != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(extraBody)) : Map.of();
+		RequestChecks.between("frequency_penalty", frequencyPenalty, -2, 2);
+		RequestChecks.between("presence_penalty", presencePenalty, -2, 2);
+		RequestChecks.between("temperature", temperature, 0, 2);
+		RequestChecks.between("top_p", topP, 0, 1);
+		RequestChecks.between("logprobs", logprobs, 0, 20);
+		RequestChecks.atLeast("max_tokens", maxTokens, 1);
+		RequestChecks.atLeast("min_tokens", minTokens, -1);
+		logitBias = RequestChecks.logitBias(logitBias);
+		stop = RequestChecks.stop(stop);
+		extraBody = RequestChecks.extraBody(extraBody);
 	}
 
 	/**
@@ -118,40 +113,6 @@ public record CompletionRequest(String model, Prompt prompt, @Nullable Integer b
 	 */
 	public Builder toBuilder() {
 		return new Builder(this);
-	}
-
-	private static void checkAtLeast(String field, @Nullable Integer value, int min) {
-		if (value != null && value < min) {
-			throw new IllegalArgumentException(field + " must be at least " + min + ", was " + value);
-		}
-	}
-
-	private static void checkBetween(String field, @Nullable Double value, int min, int max) {
-		if (value != null && !(value >= min && value <= max)) {
-			throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + value);
-		}
-	}
-
-	private static Map<String, Integer> checkedLogitBias(Map<String, Integer> logitBias) {
-		logitBias.forEach((tokenId, bias) -> {
-			if (tokenId == null || bias == null || bias < -100 || bias > 100) {
-				throw new IllegalArgumentException(
-						"logit_bias values must be between -100 and 100, was " + bias + " for token " + tokenId);
-			}
-		});
-		return Collections.unmodifiableMap(new LinkedHashMap<>(logitBias));
-	}
-
-	private static List<String> checkedStop(List<String> stop) {
-		if (stop.isEmpty() || stop.size() > MAX_STOP_SEQUENCES) {
-			throw new IllegalArgumentException("stop must hold 1 to " + MAX_STOP_SEQUENCES + " sequences, had " + stop.size());
-		}
-		for (String sequence : stop) {
-			if (sequence == null || sequence.isEmpty()) {
-				throw new IllegalArgumentException("stop sequences must not be empty, was " + stop);
-			}
-		}
-		return List.copyOf(stop);
 	}
 
 	/**

@@ -201,7 +201,7 @@ class CompletionRequestTests {
 	}
 
 	static Stream<Arguments> invalidRequests() {
-		return Stream.of(invalid((b) -> b.model(" "), "model must not be blank"),
+		return Stream.of(invalid((b) -> b.model(" "), "model must not be blank, for example \"llama3.1-8b\""),
 				invalid((b) -> b.prompt((Prompt) null),
 						"prompt must be set: a string, strings, token ids or token id arrays"),
 				invalid((b) -> b.temperature(2.5), "temperature must be between 0 and 2, was 2.5"),
@@ -223,7 +223,7 @@ class CompletionRequestTests {
 				invalid((b) -> b.n(2).bestOf(2), "best_of must be greater than n (2), was 2"),
 				invalid((b) -> b.stop("a", "b", "c", "d", "e"), "stop must hold 1 to 4 sequences, had 5"),
 				invalid((b) -> b.stop(List.of()), "stop must hold 1 to 4 sequences, had 0"),
-				invalid((b) -> b.stop("a", ""), "stop sequences must not be empty, was [a, ]"));
+				invalid((b) -> b.stop("a", ""), "stop sequences must not be null or empty, was [a, ]"));
 	}
 
 	private static Arguments invalid(UnaryOperator<CompletionRequest.Builder> change, String message) {

@@ -2,15 +2,20 @@ package io.github.cerebras4j.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.github.cerebras4j.client.error.MissingApiKeyException;
 import io.github.cerebras4j.client.http.CerebrasHttpClient;
+import io.github.cerebras4j.client.http.ConnectionWarmer;
+import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.SpringVersion;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -41,7 +46,8 @@ public final class CerebrasClientBuilder<T> {
 	/** The environment variable read when no base URL is given. */
 	public static final String BASE_URL_VARIABLE = "CEREBRAS_BASE_URL";
 
-	private static final int DEFAULT_MAX_CONNECTIONS = 100;
+	/** The most pooled connections unless told otherwise. */
+	public static final int DEFAULT_MAX_CONNECTIONS = 100;
 
 	private final BiFunction<CerebrasHttpClient, Runnable, T> factory;
 
@@ -62,6 +68,24 @@ public final class CerebrasClientBuilder<T> {
 	private Duration responseTimeout = Duration.ofSeconds(60);
 
 	private Duration streamIdleTimeout = Duration.ofSeconds(60);
+
+	private @Nullable RetryPolicy retryPolicy;
+
+	private @Nullable Integer maxRetries;
+
+	private @Nullable RetryListener retryListener;
+
+	private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+
+	private Duration pendingAcquireTimeout = Duration.ofSeconds(45);
+
+	private Duration maxIdleTime = Duration.ofSeconds(30);
+
+	private Duration evictionInterval = Duration.ofSeconds(15);
+
+	private boolean warmUp = true;
+
+	private int warmUpConnections = 1;
 
 	CerebrasClientBuilder(BiFunction<CerebrasHttpClient, Runnable, T> factory) {
 		this.factory = factory;
@@ -137,7 +161,7 @@ public final class CerebrasClientBuilder<T> {
 	public CerebrasClientBuilder<T> defaultHeader(String name, String... values) {
 		Assert.hasText(name, "'name' must not be blank");
 		Assert.isTrue(!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name), "Set the API key with apiKey(..), not as a header");
-		this.defaultHeaders.put(name, java.util.List.of(values));
+		this.defaultHeaders.put(name, List.of(values));
 		return this;
 	}
 
@@ -173,6 +197,106 @@ public final class CerebrasClientBuilder<T> {
 	}
 
 	/**
+	 * Sets the most retries of a failed call under the default policy (2 by default); ignored when a
+	 * {@link #retryPolicy(RetryPolicy) policy} is set.
+	 * @param maxRetries at least 0; 0 turns retries off
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> maxRetries(int maxRetries) {
+		Assert.isTrue(maxRetries >= 0, () -> "maxRetries must be at least 0, was " + maxRetries);
+		this.maxRetries = maxRetries;
+		return this;
+	}
+
+	/**
+	 * Sets what is retried and with which backoff; {@link CerebrasRetryPolicy#defaults()} unless set, which retries
+	 * connection failures, timeouts, 408, 409, 429 and 5xx twice with exponential backoff. A policy of another kind
+	 * is used as it is, with a server's {@code Retry-After} honoured up to 60 s.
+	 * @param retryPolicy the policy
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> retryPolicy(RetryPolicy retryPolicy) {
+		Assert.notNull(retryPolicy, "'retryPolicy' must not be null");
+		this.retryPolicy = retryPolicy;
+		return this;
+	}
+
+	/**
+	 * Sets a listener told of every retry, every success after retries and every exhaustion, for example to count
+	 * retries.
+	 * @param retryListener the listener
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> retryListener(RetryListener retryListener) {
+		Assert.notNull(retryListener, "'retryListener' must not be null");
+		this.retryListener = retryListener;
+		return this;
+	}
+
+	/**
+	 * Sets the most connections of the pool this builder creates; {@value #DEFAULT_MAX_CONNECTIONS} by default.
+	 * @param maxConnections at least 1
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> maxConnections(int maxConnections) {
+		Assert.isTrue(maxConnections >= 1, () -> "maxConnections must be at least 1, was " + maxConnections);
+		this.maxConnections = maxConnections;
+		return this;
+	}
+
+	/**
+	 * Sets the longest wait for a free connection when all are busy; 45 s by default.
+	 * @param pendingAcquireTimeout a positive duration
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> pendingAcquireTimeout(Duration pendingAcquireTimeout) {
+		this.pendingAcquireTimeout = positive(pendingAcquireTimeout, "pendingAcquireTimeout");
+		return this;
+	}
+
+	/**
+	 * Sets how long a connection may stay idle in the pool before it is closed; 30 s by default.
+	 * @param maxIdleTime a positive duration
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> maxIdleTime(Duration maxIdleTime) {
+		this.maxIdleTime = positive(maxIdleTime, "maxIdleTime");
+		return this;
+	}
+
+	/**
+	 * Sets how often the pool closes idle connections in the background; 15 s by default.
+	 * @param evictionInterval a positive duration
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> evictionInterval(Duration evictionInterval) {
+		this.evictionInterval = positive(evictionInterval, "evictionInterval");
+		return this;
+	}
+
+	/**
+	 * Sets whether {@link #build()} warms up connections in the background with {@code GET /v1/tcp_warming}, so the
+	 * first call does not pay for the TCP and TLS handshakes; on by default.
+	 * @param warmUp whether to warm up at build time
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> warmUp(boolean warmUp) {
+		this.warmUp = warmUp;
+		return this;
+	}
+
+	/**
+	 * Sets how many connections a warm-up opens; 1 by default.
+	 * @param warmUpConnections at least 1
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> warmUpConnections(int warmUpConnections) {
+		Assert.isTrue(warmUpConnections >= 1, () -> "warmUpConnections must be at least 1, was " + warmUpConnections);
+		this.warmUpConnections = warmUpConnections;
+		return this;
+	}
+
+	/**
 	 * Builds the template.
 	 * @return the template
 	 * @throws MissingApiKeyException if no API key was given and {@code CEREBRAS_API_KEY} is not set
@@ -182,10 +306,14 @@ public final class CerebrasClientBuilder<T> {
 		String key = resolveApiKey();
 		String url = resolveBaseUrl();
 		ConnectionProvider pool = this.connectionProvider;
-		Runnable onClose = () -> { };
+		Runnable onClose = () -> {
+		};
 		if (pool == null) {
 			ConnectionProvider created = ConnectionProvider.builder("cerebras")
-				.maxConnections(DEFAULT_MAX_CONNECTIONS)
+				.maxConnections(this.maxConnections)
+				.pendingAcquireTimeout(this.pendingAcquireTimeout)
+				.maxIdleTime(this.maxIdleTime)
+				.evictInBackground(this.evictionInterval)
 				.build();
 			pool = created;
 			onClose = created::dispose;
@@ -193,18 +321,32 @@ public final class CerebrasClientBuilder<T> {
 		HttpClient httpClient = HttpClient.create(pool)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(this.connectTimeout.toMillis()));
 		WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone() : WebClient.builder();
-		WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(httpClient))
-			.defaultHeaders(this::applyDefaultHeaders)
-			.build();
-		return this.factory.apply(
-				new CerebrasHttpClient(webClient, url, key, this.responseTimeout, this.streamIdleTimeout), onClose);
+		WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(httpClient)).build();
+		CerebrasHttpClient http = new CerebrasHttpClient(webClient, key,
+				new CerebrasHttpClient.Settings(url, defaultHeaders(), this.responseTimeout, this.streamIdleTimeout,
+						retryPolicy(), this.retryListener, this.warmUpConnections));
+		T template = this.factory.apply(http, onClose);
+		if (this.warmUp) {
+			ConnectionWarmer.warmUp(http);
+		}
+		return template;
 	}
 
-	private void applyDefaultHeaders(HttpHeaders headers) {
-		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+	private RetryPolicy retryPolicy() {
+		if (this.retryPolicy != null) {
+			return this.retryPolicy;
+		}
+		return (this.maxRetries != null) ? CerebrasRetryPolicy.builder().maxRetries(this.maxRetries).build()
+				: CerebrasRetryPolicy.defaults();
+	}
+
+	private HttpHeaders defaultHeaders() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 		headers.set(HttpHeaders.USER_AGENT, userAgent());
 		headers.set("X-Cerebras-3rd-Party-Integration", "cerebras4j");
 		headers.putAll(this.defaultHeaders);
+		return headers;
 	}
 
 	private String resolveApiKey() {

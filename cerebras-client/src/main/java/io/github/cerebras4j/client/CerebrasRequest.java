@@ -48,4 +48,12 @@ public interface CerebrasRequest {
 	 */
 	@Nullable StreamOptions streamOptions();
 
+	/**
+	 * Checks that this request can be streamed; the client calls it before streaming. Every request can, unless it
+	 * says otherwise.
+	 * @throws IllegalArgumentException if the request cannot be streamed
+	 */
+	default void checkStreamable() {
+	}
+
 }

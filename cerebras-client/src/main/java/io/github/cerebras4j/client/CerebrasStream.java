@@ -7,6 +7,10 @@ import java.util.NoSuchElementException;
 import java.util.Queue;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -24,8 +28,8 @@ import reactor.util.concurrent.Queues;
  * A stream of chunks for blocking code: iterate it once (it is {@link Iterable}), or read it as a
  * {@link java.util.stream.Stream}, and close it, best with try-with-resources. The request is already on its way
  * when you get the stream; an error, whether an HTTP error status or one inside the stream, is thrown from
- * {@link Iterator#hasNext()} as a {@link CerebrasException}. {@link #close()} before the end cancels the exchange
- * and frees the connection.
+ * {@link Iterator#hasNext()} as a {@link CerebrasException}. {@link #response()} gives the status and headers
+ * before the first chunk. {@link #close()} before the end cancels the exchange and frees the connection.
  *
  * <p>Chunks are handed from the network thread to the caller's thread through a lock-free queue that wakes the
  * caller only when it is waiting, so a fast stream costs no thread hand-off per chunk.
@@ -53,6 +57,8 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 
 	private final ChunkSubscriber subscriber = new ChunkSubscriber();
 
+	private final CompletableFuture<ResponseMetadata> response = new CompletableFuture<>();
+
 	@SuppressWarnings("unused") // accessed through WAITER
 	private volatile @Nullable Thread waiter;
 
@@ -68,15 +74,31 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 	}
 
 	/**
-	 * Subscribes to a flux of chunks at once and returns the stream that hands them to the caller.
-	 * @param chunks the chunks
+	 * Opens a stream: subscribes at once to the chunks the source gives, and hands them to the caller.
+	 * @param source gives the chunks of one call, telling the consumer it is passed the response's status and headers
+	 * when they arrive
 	 * @param <T> the chunk type
 	 * @return the stream
 	 */
-	public static <T> CerebrasStream<T> of(Flux<T> chunks) {
+	public static <T> CerebrasStream<T> open(Function<Consumer<ResponseMetadata>, Flux<T>> source) {
 		CerebrasStream<T> stream = new CerebrasStream<>();
-		chunks.subscribe(stream.subscriber);
+		source.apply(stream.response::complete).subscribe(stream.subscriber);
 		return stream;
+	}
+
+	/**
+	 * Returns the status and headers of the response, waiting for them if they have not arrived yet; they arrive
+	 * before the first chunk.
+	 * @return the response's status, headers and retries
+	 * @throws CerebrasException if the call failed before a response started, the same exception iteration throws
+	 */
+	public ResponseMetadata response() {
+		try {
+			return this.response.join();
+		}
+		catch (CompletionException ex) {
+			throw Exceptions.propagate(ex.getCause());
+		}
 	}
 
 	/**
@@ -109,6 +131,7 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
+		this.response.completeExceptionally(new CerebrasException("The stream was closed before its response arrived", null));
 		this.subscriber.cancel();
 		wakeUp();
 	}
@@ -155,6 +178,7 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 
 		@Override
 		public void onError(Throwable ex) {
+			CerebrasStream.this.response.completeExceptionally(ex);
 			CerebrasStream.this.error = ex;
 			CerebrasStream.this.done = true;
 			wakeUp();

@@ -1,5 +1,8 @@
 package io.github.cerebras4j.client;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
 import io.github.cerebras4j.client.chat.ChatCompletions;
 import io.github.cerebras4j.client.completions.Completions;
 import io.github.cerebras4j.client.models.Models;
@@ -34,8 +37,8 @@ public final class CerebrasTemplate implements AutoCloseable {
 	public CerebrasTemplate(ReactiveCerebrasTemplate reactive) {
 		Assert.notNull(reactive, "'reactive' must not be null");
 		this.reactive = reactive;
-		this.chat = new Chat(new ChatCompletions(reactive.chat().completions()));
-		this.completions = new Completions(reactive.completions());
+		this.chat = new Chat(new ChatCompletions(reactive.http()));
+		this.completions = new Completions(reactive.http());
 		this.models = new Models(reactive.models());
 	}
 
@@ -70,6 +73,29 @@ public final class CerebrasTemplate implements AutoCloseable {
 	 */
 	public Models models() {
 		return this.models;
+	}
+
+	/**
+	 * Opens the configured number of pooled connections with {@code GET /v1/tcp_warming}, in the background; the
+	 * builder does it once at build time unless told not to. Never blocks, never throws.
+	 * @return the outcome, completed when the warming requests have answered or failed
+	 */
+	public CompletableFuture<WarmUpResult> warmUp() {
+		return this.reactive.warmUp();
+	}
+
+	/**
+	 * Returns a view of this template whose calls use more options (retries, timeouts, headers, query, body
+	 * fields); it shares this template's connection pool, is cheap to create and needs no closing.
+	 * <pre class="code">
+	 * cerebras.withOptions(o -&gt; o.maxRetries(5).timeout(Duration.ofSeconds(5)).header("X-Trace", id))
+	 *         .chat().completions().create(request);
+	 * </pre>
+	 * @param options sets the options
+	 * @return the view
+	 */
+	public CerebrasTemplate withOptions(Consumer<RequestOptions.Builder> options) {
+		return new CerebrasTemplate(this.reactive.withOptions(options));
 	}
 
 	/**

@@ -1,8 +1,12 @@
 package io.github.cerebras4j.client;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
 import io.github.cerebras4j.client.chat.ReactiveChatCompletions;
 import io.github.cerebras4j.client.completions.ReactiveCompletions;
 import io.github.cerebras4j.client.http.CerebrasHttpClient;
+import io.github.cerebras4j.client.http.ConnectionWarmer;
 import io.github.cerebras4j.client.models.ReactiveModels;
 import org.springframework.util.Assert;
 
@@ -74,6 +78,29 @@ public final class ReactiveCerebrasTemplate implements AutoCloseable {
 	 */
 	public ReactiveModels models() {
 		return this.models;
+	}
+
+	/**
+	 * Opens the configured number of pooled connections with {@code GET /v1/tcp_warming}, in the background; the
+	 * builder does it once at build time unless told not to. Never blocks, never throws.
+	 * @return the outcome, completed when the warming requests have answered or failed
+	 */
+	public CompletableFuture<WarmUpResult> warmUp() {
+		return ConnectionWarmer.warmUp(this.http);
+	}
+
+	/**
+	 * Returns a view of this template whose calls use more options (retries, timeouts, headers, query, body
+	 * fields); it shares this template's connection pool, is cheap to create and needs no closing.
+	 * @param options sets the options, for example {@code o -> o.maxRetries(5).header("X-Trace", id)}
+	 * @return the view
+	 */
+	public ReactiveCerebrasTemplate withOptions(Consumer<RequestOptions.Builder> options) {
+		Assert.notNull(options, "'options' must not be null");
+		RequestOptions.Builder builder = RequestOptions.builder();
+		options.accept(builder);
+		return new ReactiveCerebrasTemplate(this.http.withOptions(builder.build()), () -> {
+		});
 	}
 
 	/**

@@ -41,7 +41,7 @@ class CerebrasClientBuilderTests {
 		server.stubFor(get("/v1/models").willReturn(okJson("{\"data\":[]}")));
 		Map<String, String> environment = Map.of("CEREBRAS_API_KEY", " csk-from-env ", "CEREBRAS_BASE_URL", server.baseUrl());
 
-		try (CerebrasTemplate cerebras = CerebrasTemplate.builder().environment(environment::get).build()) {
+		try (CerebrasTemplate cerebras = CerebrasTemplate.builder().environment(environment::get).warmUp(false).build()) {
 			cerebras.models().list();
 		}
 
@@ -55,6 +55,7 @@ class CerebrasClientBuilderTests {
 				"http://127.0.0.1:9/unused");
 
 		try (CerebrasTemplate cerebras = CerebrasTemplate.builder()
+			.warmUp(false)
 			.environment(environment::get)
 			.apiKey("csk-explicit")
 			.baseUrl(server.baseUrl())
@@ -69,6 +70,7 @@ class CerebrasClientBuilderTests {
 	void blankBaseUrlInTheEnvironmentMeansTheDefault() {
 		for (String blank : new String[] { "", "   " }) {
 			try (CerebrasTemplate cerebras = CerebrasTemplate.builder()
+				.warmUp(false)
 				.apiKey("k")
 				.environment(Map.of("CEREBRAS_BASE_URL", blank)::get)
 				.build()) {

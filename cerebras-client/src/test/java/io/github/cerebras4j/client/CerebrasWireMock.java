@@ -23,12 +23,18 @@ final class CerebrasWireMock {
 			.build();
 	}
 
+	/** A blocking template on the server, without retries or warm-up unless a test turns them on. */
 	static CerebrasClientBuilder<CerebrasTemplate> template(WireMockExtension server) {
-		return CerebrasTemplate.builder().apiKey(API_KEY).baseUrl(server.baseUrl()).environment(name -> null);
+		return configure(CerebrasTemplate.builder(), server);
 	}
 
+	/** A reactive template on the server, without retries or warm-up unless a test turns them on. */
 	static CerebrasClientBuilder<ReactiveCerebrasTemplate> reactive(WireMockExtension server) {
-		return ReactiveCerebrasTemplate.builder().apiKey(API_KEY).baseUrl(server.baseUrl()).environment(name -> null);
+		return configure(ReactiveCerebrasTemplate.builder(), server);
+	}
+
+	private static <T> CerebrasClientBuilder<T> configure(CerebrasClientBuilder<T> builder, WireMockExtension server) {
+		return builder.apiKey(API_KEY).baseUrl(server.baseUrl()).environment(name -> null).maxRetries(0).warmUp(false);
 	}
 
 	static String chatCompletion() {

@@ -66,7 +66,6 @@ class StreamingTests {
 		Duration last = Duration.ofNanos(arrivals.get(arrivals.size() - 1));
 		// the server spreads the body over 2 s: a client that buffered it would see every chunk at once
 		assertThat(last.minus(first)).isGreaterThan(Duration.ofMillis(1200));
-		assertThat(first).isLessThan(Duration.ofMillis(800));
 	}
 
 	@Test
@@ -153,7 +152,7 @@ class StreamingTests {
 				CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
 			assertThatExceptionOfType(CerebrasStreamInterruptedException.class)
 				.isThrownBy(() -> stream.forEach(chunk -> received.add(chunk.content())))
-				.satisfies(ex -> assertThat(ex.eventsReceived()).isEqualTo(6));
+				.satisfies(ex -> assertThat(ex.chunksReceived()).isEqualTo(6));
 		}
 		assertThat(received).hasSize(6);
 	}

@@ -1,6 +1,9 @@
 package io.github.cerebras4j.client.chat;
 
 import io.github.cerebras4j.client.CerebrasStream;
+import io.github.cerebras4j.client.RawResponse;
+import io.github.cerebras4j.client.http.CerebrasHttpClient;
+import io.github.cerebras4j.client.http.GenerationEndpoint;
 
 /**
  * Chat completions, {@code POST /v1/chat/completions}, for blocking code. Obtained from
@@ -8,14 +11,18 @@ import io.github.cerebras4j.client.CerebrasStream;
  */
 public final class ChatCompletions {
 
-	private final ReactiveChatCompletions reactive;
+	private final GenerationEndpoint<ChatCompletionRequest, ChatCompletion, ChatCompletionChunk> endpoint;
+
+	private final WithRawResponse withRawResponse;
 
 	/**
-	 * Creates the blocking view of the reactive resource.
-	 * @param reactive the reactive resource that does the work
+	 * Creates the resource on a transport.
+	 * @param http the transport
 	 */
-	public ChatCompletions(ReactiveChatCompletions reactive) {
-		this.reactive = reactive;
+	public ChatCompletions(CerebrasHttpClient http) {
+		this.endpoint = new GenerationEndpoint<>(http, "/v1/chat/completions", ChatCompletion.class,
+				ChatCompletionChunk.class, ChatCompletionChunk::content, ChatCompletionChunk::usage);
+		this.withRawResponse = new WithRawResponse(this.endpoint);
 	}
 
 	/**
@@ -24,7 +31,7 @@ public final class ChatCompletions {
 	 * @return the completion
 	 */
 	public ChatCompletion create(ChatCompletionRequest request) {
-		return this.reactive.create(request).block();
+		return this.withRawResponse.create(request).getBody();
 	}
 
 	/**
@@ -34,7 +41,47 @@ public final class ChatCompletions {
 	 * @return the open stream
 	 */
 	public CerebrasStream<ChatCompletionChunk> stream(ChatCompletionRequest request) {
-		return CerebrasStream.of(this.reactive.stream(request));
+		return this.endpoint.openStream(request);
+	}
+
+	/**
+	 * Returns the same calls answering with the status, headers, rate limits and retries of the response.
+	 * @return the raw-response view
+	 */
+	public WithRawResponse withRawResponse() {
+		return this.withRawResponse;
+	}
+
+	/**
+	 * Chat completions answering with the whole response, not just its body.
+	 */
+	public static final class WithRawResponse {
+
+		private final GenerationEndpoint<ChatCompletionRequest, ChatCompletion, ChatCompletionChunk> endpoint;
+
+		WithRawResponse(GenerationEndpoint<ChatCompletionRequest, ChatCompletion, ChatCompletionChunk> endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		/**
+		 * Generates a whole completion and waits for it.
+		 * @param request the request
+		 * @return the response: status, headers, rate limits, retries and the completion
+		 */
+		public RawResponse<ChatCompletion> create(ChatCompletionRequest request) {
+			return this.endpoint.create(request).block();
+		}
+
+		/**
+		 * Starts streaming a completion; {@link CerebrasStream#response()} gives the status and headers before the
+		 * first chunk.
+		 * @param request the request
+		 * @return the open stream
+		 */
+		public CerebrasStream<ChatCompletionChunk> stream(ChatCompletionRequest request) {
+			return this.endpoint.openStream(request);
+		}
+
 	}
 
 }

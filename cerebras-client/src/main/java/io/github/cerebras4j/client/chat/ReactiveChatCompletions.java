@@ -1,5 +1,7 @@
 package io.github.cerebras4j.client.chat;
 
+import io.github.cerebras4j.client.RawResponse;
+import io.github.cerebras4j.client.StreamResponse;
 import io.github.cerebras4j.client.http.CerebrasHttpClient;
 import io.github.cerebras4j.client.http.GenerationEndpoint;
 import org.springframework.http.HttpEntity;
@@ -14,13 +16,16 @@ public final class ReactiveChatCompletions {
 
 	private final GenerationEndpoint<ChatCompletionRequest, ChatCompletion, ChatCompletionChunk> endpoint;
 
+	private final WithRawResponse withRawResponse;
+
 	/**
 	 * Creates the resource on a transport.
 	 * @param http the transport
 	 */
 	public ReactiveChatCompletions(CerebrasHttpClient http) {
 		this.endpoint = new GenerationEndpoint<>(http, "/v1/chat/completions", ChatCompletion.class,
-				ChatCompletionChunk.class);
+				ChatCompletionChunk.class, ChatCompletionChunk::content, ChatCompletionChunk::usage);
+		this.withRawResponse = new WithRawResponse(this.endpoint);
 	}
 
 	/**
@@ -41,6 +46,45 @@ public final class ReactiveChatCompletions {
 	 */
 	public Flux<ChatCompletionChunk> stream(ChatCompletionRequest request) {
 		return this.endpoint.stream(request);
+	}
+
+	/**
+	 * Returns the same calls answering with the status, headers, rate limits and retries of the response.
+	 * @return the raw-response view
+	 */
+	public WithRawResponse withRawResponse() {
+		return this.withRawResponse;
+	}
+
+	/**
+	 * Chat completions answering with the whole response, not just its body.
+	 */
+	public static final class WithRawResponse {
+
+		private final GenerationEndpoint<ChatCompletionRequest, ChatCompletion, ChatCompletionChunk> endpoint;
+
+		WithRawResponse(GenerationEndpoint<ChatCompletionRequest, ChatCompletion, ChatCompletionChunk> endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		/**
+		 * Generates a whole completion.
+		 * @param request the request
+		 * @return the response: status, headers, rate limits, retries and the completion
+		 */
+		public Mono<RawResponse<ChatCompletion>> create(ChatCompletionRequest request) {
+			return this.endpoint.create(request);
+		}
+
+		/**
+		 * Streams a completion; the response is emitted when its headers arrive, before the first chunk.
+		 * @param request the request
+		 * @return the response, whose chunks are to be subscribed to once
+		 */
+		public Mono<StreamResponse<ChatCompletionChunk>> stream(ChatCompletionRequest request) {
+			return this.endpoint.streamWithResponse(request);
+		}
+
 	}
 
 }

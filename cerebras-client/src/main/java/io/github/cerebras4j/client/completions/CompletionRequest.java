@@ -92,6 +92,7 @@ public record CompletionRequest(String model, Prompt prompt, @Nullable Integer b
 	 * Checks that this request can be streamed; the client calls it before streaming.
 	 * @throws IllegalArgumentException if {@code best_of} is set
 	 */
+	@Override
 	public void checkStreamable() {
 		if (this.bestOf != null) {
 			throw new IllegalArgumentException("best_of cannot be used when streaming, was " + this.bestOf

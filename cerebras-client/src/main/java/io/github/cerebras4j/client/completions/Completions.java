@@ -1,6 +1,9 @@
 package io.github.cerebras4j.client.completions;
 
 import io.github.cerebras4j.client.CerebrasStream;
+import io.github.cerebras4j.client.RawResponse;
+import io.github.cerebras4j.client.http.CerebrasHttpClient;
+import io.github.cerebras4j.client.http.GenerationEndpoint;
 
 /**
  * Text completions, {@code POST /v1/completions}, for blocking code. Obtained from
@@ -8,14 +11,18 @@ import io.github.cerebras4j.client.CerebrasStream;
  */
 public final class Completions {
 
-	private final ReactiveCompletions reactive;
+	private final GenerationEndpoint<CompletionRequest, Completion, CompletionChunk> endpoint;
+
+	private final WithRawResponse withRawResponse;
 
 	/**
-	 * Creates the blocking view of the reactive resource.
-	 * @param reactive the reactive resource that does the work
+	 * Creates the resource on a transport.
+	 * @param http the transport
 	 */
-	public Completions(ReactiveCompletions reactive) {
-		this.reactive = reactive;
+	public Completions(CerebrasHttpClient http) {
+		this.endpoint = new GenerationEndpoint<>(http, "/v1/completions", Completion.class,
+				CompletionChunk.class, CompletionChunk::text, CompletionChunk::usage);
+		this.withRawResponse = new WithRawResponse(this.endpoint);
 	}
 
 	/**
@@ -24,7 +31,7 @@ public final class Completions {
 	 * @return the completion
 	 */
 	public Completion create(CompletionRequest request) {
-		return this.reactive.create(request).block();
+		return this.withRawResponse.create(request).getBody();
 	}
 
 	/**
@@ -34,7 +41,47 @@ public final class Completions {
 	 * @return the open stream
 	 */
 	public CerebrasStream<CompletionChunk> stream(CompletionRequest request) {
-		return CerebrasStream.of(this.reactive.stream(request));
+		return this.endpoint.openStream(request);
+	}
+
+	/**
+	 * Returns the same calls answering with the status, headers, rate limits and retries of the response.
+	 * @return the raw-response view
+	 */
+	public WithRawResponse withRawResponse() {
+		return this.withRawResponse;
+	}
+
+	/**
+	 * Text completions answering with the whole response, not just its body.
+	 */
+	public static final class WithRawResponse {
+
+		private final GenerationEndpoint<CompletionRequest, Completion, CompletionChunk> endpoint;
+
+		WithRawResponse(GenerationEndpoint<CompletionRequest, Completion, CompletionChunk> endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		/**
+		 * Generates a whole completion and waits for it.
+		 * @param request the request
+		 * @return the response: status, headers, rate limits, retries and the completion
+		 */
+		public RawResponse<Completion> create(CompletionRequest request) {
+			return this.endpoint.create(request).block();
+		}
+
+		/**
+		 * Starts streaming a completion; {@link CerebrasStream#response()} gives the status and headers before the
+		 * first chunk.
+		 * @param request the request
+		 * @return the open stream
+		 */
+		public CerebrasStream<CompletionChunk> stream(CompletionRequest request) {
+			return this.endpoint.openStream(request);
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.cerebras4j.client.completions;
 
+import io.github.cerebras4j.client.RawResponse;
+import io.github.cerebras4j.client.StreamResponse;
 import io.github.cerebras4j.client.http.CerebrasHttpClient;
 import io.github.cerebras4j.client.http.GenerationEndpoint;
 import org.springframework.http.HttpEntity;
@@ -14,12 +16,16 @@ public final class ReactiveCompletions {
 
 	private final GenerationEndpoint<CompletionRequest, Completion, CompletionChunk> endpoint;
 
+	private final WithRawResponse withRawResponse;
+
 	/**
 	 * Creates the resource on a transport.
 	 * @param http the transport
 	 */
 	public ReactiveCompletions(CerebrasHttpClient http) {
-		this.endpoint = new GenerationEndpoint<>(http, "/v1/completions", Completion.class, CompletionChunk.class);
+		this.endpoint = new GenerationEndpoint<>(http, "/v1/completions", Completion.class,
+				CompletionChunk.class, CompletionChunk::text, CompletionChunk::usage);
+		this.withRawResponse = new WithRawResponse(this.endpoint);
 	}
 
 	/**
@@ -35,12 +41,50 @@ public final class ReactiveCompletions {
 	 * Streams a completion chunk by chunk as the model generates it. The request is sent on subscription;
 	 * cancelling closes the exchange. Unless the request sets {@code stream_options}, usage is asked for, and the
 	 * final chunk carries it with the server's timing.
-	 * @param request the request; {@code best_of} cannot be streamed
+	 * @param request the request
 	 * @return the chunks, in order
 	 */
 	public Flux<CompletionChunk> stream(CompletionRequest request) {
-		request.checkStreamable();
 		return this.endpoint.stream(request);
+	}
+
+	/**
+	 * Returns the same calls answering with the status, headers, rate limits and retries of the response.
+	 * @return the raw-response view
+	 */
+	public WithRawResponse withRawResponse() {
+		return this.withRawResponse;
+	}
+
+	/**
+	 * Text completions answering with the whole response, not just its body.
+	 */
+	public static final class WithRawResponse {
+
+		private final GenerationEndpoint<CompletionRequest, Completion, CompletionChunk> endpoint;
+
+		WithRawResponse(GenerationEndpoint<CompletionRequest, Completion, CompletionChunk> endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		/**
+		 * Generates a whole completion.
+		 * @param request the request
+		 * @return the response: status, headers, rate limits, retries and the completion
+		 */
+		public Mono<RawResponse<Completion>> create(CompletionRequest request) {
+			return this.endpoint.create(request);
+		}
+
+		/**
+		 * Streams a completion; the response is emitted when its headers arrive, before the first chunk.
+		 * @param request the request
+		 * @return the response, whose chunks are to be subscribed to once
+		 */
+		public Mono<StreamResponse<CompletionChunk>> stream(CompletionRequest request) {
+			return this.endpoint.streamWithResponse(request);
+		}
+
 	}
 
 }

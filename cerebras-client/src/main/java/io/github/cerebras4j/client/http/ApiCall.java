@@ -20,6 +20,14 @@ public record ApiCall(HttpMethod method, String path, Map<String, String> query,
 		byte @Nullable [] body) {
 
 	/**
+	 * Names the call for logs and messages, for example {@code POST /v1/chat/completions}.
+	 * @return the method and path
+	 */
+	public String name() {
+		return this.method + " " + this.path;
+	}
+
+	/**
 	 * A GET without query or headers of its own.
 	 * @param path the path under the base URL
 	 * @return the call

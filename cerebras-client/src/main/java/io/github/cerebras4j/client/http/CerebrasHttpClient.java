@@ -4,15 +4,24 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.github.cerebras4j.client.ApiObject;
 import io.github.cerebras4j.client.CerebrasJson;
+import io.github.cerebras4j.client.RawResponse;
+import io.github.cerebras4j.client.RequestOptions;
+import io.github.cerebras4j.client.ResponseMetadata;
+import io.github.cerebras4j.client.Usage;
 import io.github.cerebras4j.client.error.CerebrasApiException;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
 import io.github.cerebras4j.client.error.CerebrasException;
 import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
 import io.github.cerebras4j.client.error.CerebrasTimeoutException;
+import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
 import io.netty.channel.ChannelException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.TimeoutException;
@@ -21,10 +30,10 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.log.LogAccessor;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.BodyExtractors;
@@ -39,10 +48,13 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Executes API calls over a {@link WebClient}: builds the URL and headers, sends the JSON body, maps an error
- * status to the typed exception, decodes a JSON body or a stream of server-sent events, and turns every
- * transport failure into a {@link CerebrasConnectionException} or {@link CerebrasTimeoutException}. Holds the
- * API key and never reveals it: not in {@link #toString()}, not in logs, not in exceptions (which are built from
- * the response, and scrubbed of the key in case a server echoes it).
+ * status to the typed exception, decodes a JSON body or a stream of server-sent events, retries as the
+ * {@link RetryPolicy} says (a stream only until its first chunk reached the caller), and turns every transport
+ * failure into a {@link CerebrasConnectionException} or {@link CerebrasTimeoutException}.
+ *
+ * <p>{@link #withOptions(RequestOptions)} returns a view with other options that shares everything else, the
+ * connection pool included. The API key is never revealed: not in {@link #toString()}, not in logs, not in
+ * exceptions (which are built from the response, and scrubbed of the key in case a server echoes it).
  */
 public final class CerebrasHttpClient {
 
@@ -52,32 +64,71 @@ public final class CerebrasHttpClient {
 
 	private final WebClient webClient;
 
-	private final String baseUrl;
-
 	private final String apiKey;
 
-	private final Duration responseTimeout;
+	private final Settings settings;
 
-	private final Duration streamIdleTimeout;
+	private final RequestOptions options;
+
+	private final RetryLoop retryLoop;
 
 	/**
 	 * Creates the transport.
-	 * @param webClient the client that sends requests; its default headers are sent on every request
-	 * @param baseUrl the API's base URL without a trailing slash, for example {@code https://api.cerebras.ai}
+	 * @param webClient the client that sends requests
 	 * @param apiKey the API key sent as a bearer token
-	 * @param responseTimeout the longest wait for a response without receiving any data
-	 * @param streamIdleTimeout the longest silence inside a stream, and before its first data
+	 * @param settings everything else
 	 */
-	public CerebrasHttpClient(WebClient webClient, String baseUrl, String apiKey, Duration responseTimeout,
-			Duration streamIdleTimeout) {
+	public CerebrasHttpClient(WebClient webClient, String apiKey, Settings settings) {
+		this(webClient, apiKey, settings, RequestOptions.NONE);
+	}
+
+	private CerebrasHttpClient(WebClient webClient, String apiKey, Settings settings, RequestOptions options) {
 		Assert.notNull(webClient, "'webClient' must not be null");
-		Assert.hasText(baseUrl, "'baseUrl' must not be empty");
 		Assert.hasText(apiKey, "'apiKey' must not be empty");
+		Assert.notNull(settings, "'settings' must not be null");
 		this.webClient = webClient;
-		this.baseUrl = baseUrl;
 		this.apiKey = apiKey;
-		this.responseTimeout = positive(responseTimeout, "responseTimeout");
-		this.streamIdleTimeout = positive(streamIdleTimeout, "streamIdleTimeout");
+		this.settings = settings;
+		this.options = options;
+		this.retryLoop = retryLoop(settings, options.maxRetries());
+	}
+
+	private static RetryLoop retryLoop(Settings settings, @Nullable Integer maxRetries) {
+		RetryPolicy policy = settings.retryPolicy();
+		Duration maxRetryAfter = CerebrasRetryPolicy.DEFAULT_MAX_RETRY_AFTER;
+		if (policy instanceof CerebrasRetryPolicy ours) {
+			maxRetryAfter = ours.maxRetryAfter();
+			if (maxRetries != null) {
+				return new RetryLoop(ours.withMaxRetries(maxRetries), null, maxRetryAfter, settings.retryListener());
+			}
+		}
+		return new RetryLoop(policy, maxRetries, maxRetryAfter, settings.retryListener());
+	}
+
+	/**
+	 * Returns a view of this transport with more options; it shares the connection pool and settings.
+	 * @param more options applied on top of this view's own
+	 * @return the view
+	 */
+	public CerebrasHttpClient withOptions(RequestOptions more) {
+		Assert.notNull(more, "'options' must not be null");
+		return new CerebrasHttpClient(this.webClient, this.apiKey, this.settings, this.options.merge(more));
+	}
+
+	/**
+	 * Returns the options of this view.
+	 * @return the options
+	 */
+	public RequestOptions options() {
+		return this.options;
+	}
+
+	/**
+	 * Returns the settings this transport was built with.
+	 * @return the settings
+	 */
+	public Settings settings() {
+		return this.settings;
 	}
 
 	/**
@@ -85,43 +136,96 @@ public final class CerebrasHttpClient {
 	 * @return the base URL without a trailing slash
 	 */
 	public String baseUrl() {
-		return this.baseUrl;
+		return this.settings.baseUrl();
 	}
 
 	/**
-	 * Sends a call and decodes its JSON response.
+	 * Sends a call, retrying as the policy says, and decodes its JSON response.
 	 * @param call the call
 	 * @param responseType the type of the JSON response
 	 * @param <T> the type of the JSON response
-	 * @return the response with its status and headers; errors are {@link CerebrasException}s
+	 * @return the response with its status, headers and retries; errors are {@link CerebrasException}s
 	 */
-	public <T> Mono<ResponseEntity<T>> exchange(ApiCall call, Class<T> responseType) {
-		return request(call, this.responseTimeout)
-			.exchangeToMono(response -> isSuccess(response) ? readJson(response, responseType) : error(response))
+	public <T> Mono<RawResponse<T>> exchange(ApiCall call, Class<T> responseType) {
+		Duration timeout = orDefault(this.options.timeout(), this.settings.responseTimeout());
+		Mono<RawResponse<T>> withRetries = Mono.defer(() -> {
+			AtomicInteger attempts = new AtomicInteger();
+			return Mono.defer(() -> attempt(call, responseType, timeout, attempts.getAndIncrement()))
+				.retryWhen(this.retryLoop.spec(call.name(), () -> true))
+				.doOnNext(response -> this.retryLoop.succeeded(call.name(), response.retriesTaken(), response));
+		});
+		Duration deadline = this.options.deadline();
+		return (deadline != null) ? withRetries.timeout(deadline).onErrorMap(ex -> deadlineExceeded(ex, call, deadline))
+				: withRetries;
+	}
+
+	private <T> Mono<RawResponse<T>> attempt(ApiCall call, Class<T> type, Duration timeout, int retriesTaken) {
+		return request(call, timeout)
+			.exchangeToMono(response -> isSuccess(response) ? readJson(response, type, retriesTaken) : error(response))
+			.onErrorMap(ex -> translate(ex, call));
+	}
+
+	/**
+	 * Sends a call once, without retries, and discards the body of its response; for connection warm-up.
+	 * @param call the call
+	 * @return the response's status and headers; an error status is a {@link CerebrasApiException}
+	 */
+	public Mono<ResponseMetadata> ping(ApiCall call) {
+		Duration timeout = orDefault(this.options.timeout(), this.settings.responseTimeout());
+		return request(call, timeout)
+			.exchangeToMono(response -> isSuccess(response)
+					? response.releaseBody().thenReturn(metadata(response, 0)) : this.<ResponseMetadata>error(response))
 			.onErrorMap(ex -> translate(ex, call));
 	}
 
 	/**
 	 * Sends a call whose response is a stream of server-sent events and decodes each event as it arrives. The
-	 * request is sent on subscription; cancelling the subscription closes the exchange.
+	 * request is sent on subscription and retried as the policy says until the first chunk reaches the caller,
+	 * never after; a connection lost after that is a {@code CerebrasStreamInterruptedException} carrying the text
+	 * and usage received. Cancelling the subscription closes the exchange.
 	 * @param call the call
 	 * @param chunkType the type of each event's JSON
+	 * @param textOf the generated text a chunk carries
+	 * @param usageOf the usage a chunk carries, if any
+	 * @param onResponse told the status and headers when a successful response starts, before its first chunk
 	 * @param <T> the chunk type
 	 * @return the chunks; errors, in-stream ones included, are {@link CerebrasException}s
 	 */
-	public <T extends ApiObject> Flux<T> stream(ApiCall call, Class<T> chunkType) {
-		return request(call, this.streamIdleTimeout)
-			.exchangeToFlux(response -> isSuccess(response) ? readEvents(response, chunkType) : this.<T>error(response).flux())
-			.onErrorMap(ex -> translate(ex, call));
+	public <T extends ApiObject> Flux<T> stream(ApiCall call, Class<T> chunkType, Function<T, String> textOf,
+			Function<T, @Nullable Usage> usageOf, Consumer<ResponseMetadata> onResponse) {
+		Duration idleTimeout = orDefault(this.options.streamIdleTimeout(), this.settings.streamIdleTimeout());
+		Flux<T> withRetries = Flux.defer(() -> {
+			StreamProgress<T> progress = new StreamProgress<>(textOf, usageOf);
+			AtomicInteger attempts = new AtomicInteger();
+			return Flux
+				.defer(() -> streamAttempt(call, chunkType, idleTimeout, attempts.getAndIncrement(), onResponse))
+				.retryWhen(this.retryLoop.spec(call.name(), progress::nothingDelivered))
+				.doOnNext(progress::record)
+				.onErrorMap(progress::interrupted);
+		});
+		Duration deadline = this.options.deadline();
+		if (deadline == null) {
+			return withRetries;
+		}
+		return withRetries.mergeWith(Mono.delay(deadline).then(Mono.error(() -> new CerebrasTimeoutException(
+				"Deadline of " + deadline.toMillis() + " ms exceeded: " + call.name(), null))));
+	}
+
+	private <T extends ApiObject> Flux<T> streamAttempt(ApiCall call, Class<T> chunkType, Duration idleTimeout,
+			int retriesTaken, Consumer<ResponseMetadata> onResponse) {
+		return request(call, idleTimeout).exchangeToFlux(response -> {
+			if (!isSuccess(response)) {
+				return this.<T>error(response).flux();
+			}
+			onResponse.accept(metadata(response, retriesTaken));
+			return readEvents(response, chunkType);
+		}).onErrorMap(ex -> translate(ex, call));
 	}
 
 	private WebClient.RequestHeadersSpec<?> request(ApiCall call, Duration readTimeout) {
 		WebClient.RequestBodySpec spec = this.webClient.method(call.method())
 			.uri(uri(call))
-			.headers(headers -> {
-				headers.setBearerAuth(this.apiKey);
-				headers.addAll(call.headers());
-			})
+			.headers(headers -> headers(headers, call))
 			.httpRequest(request -> readTimeout(request, readTimeout));
 		byte[] body = call.body();
 		if (body == null) {
@@ -130,10 +234,23 @@ public final class CerebrasHttpClient {
 		return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 	}
 
+	private void headers(HttpHeaders headers, ApiCall call) {
+		headers.putAll(this.settings.defaultHeaders());
+		headers.putAll(call.headers());
+		headers.putAll(this.options.headers());
+		this.options.removedHeaders().forEach(headers::remove);
+		headers.setBearerAuth(this.apiKey);
+	}
+
 	private URI uri(ApiCall call) {
-		StringBuilder uri = new StringBuilder(this.baseUrl).append(call.path());
+		Map<String, String> query = call.query();
+		if (!this.options.query().isEmpty()) {
+			query = new LinkedHashMap<>(query);
+			query.putAll(this.options.query());
+		}
+		StringBuilder uri = new StringBuilder(this.settings.baseUrl()).append(call.path());
 		char separator = '?';
-		for (Map.Entry<String, String> parameter : call.query().entrySet()) {
+		for (Map.Entry<String, String> parameter : query.entrySet()) {
 			uri.append(separator)
 				.append(UriUtils.encodeQueryParam(parameter.getKey(), StandardCharsets.UTF_8))
 				.append('=')
@@ -156,10 +273,14 @@ public final class CerebrasHttpClient {
 		return response.statusCode().is2xxSuccessful();
 	}
 
-	private <T> Mono<ResponseEntity<T>> readJson(ClientResponse response, Class<T> type) {
-		HttpHeaders headers = response.headers().asHttpHeaders();
+	private static ResponseMetadata metadata(ClientResponse response, int retriesTaken) {
+		return new ResponseMetadata(response.statusCode(), response.headers().asHttpHeaders(), retriesTaken);
+	}
+
+	private <T> Mono<RawResponse<T>> readJson(ClientResponse response, Class<T> type, int retriesTaken) {
+		ResponseMetadata metadata = metadata(response, retriesTaken);
 		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
-			.map(buffer -> ResponseEntity.status(response.statusCode()).headers(headers).body(decode(buffer, type)))
+			.map(buffer -> new RawResponse<>(decode(buffer, type), metadata))
 			.switchIfEmpty(Mono.error(() -> new CerebrasMalformedResponseException(
 					"The response to a call that returns JSON has an empty body", "", null)));
 	}
@@ -217,14 +338,20 @@ public final class CerebrasHttpClient {
 			return new CerebrasMalformedResponseException(
 					"The response body is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MB", null, ex);
 		}
-		String what = call.method() + " " + call.path();
 		String reason = scrub(rootMessage(ex));
 		if (isTimeout(ex)) {
-			logger.debug(() -> "Timed out: " + what + ": " + reason);
-			return new CerebrasTimeoutException("Request timed out: " + what + ": " + reason, ex);
+			logger.debug(() -> "Timed out: " + call.name() + ": " + reason);
+			return new CerebrasTimeoutException("Request timed out: " + call.name() + ": " + reason, ex);
 		}
-		logger.debug(() -> "Connection error: " + what + ": " + reason);
-		return new CerebrasConnectionException("Connection error: " + what + ": " + reason, ex);
+		logger.debug(() -> "Connection error: " + call.name() + ": " + reason);
+		return new CerebrasConnectionException("Connection error: " + call.name() + ": " + reason, ex);
+	}
+
+	private static Throwable deadlineExceeded(Throwable ex, ApiCall call, Duration deadline) {
+		if (ex instanceof java.util.concurrent.TimeoutException) {
+			return new CerebrasTimeoutException("Deadline of " + deadline.toMillis() + " ms exceeded: " + call.name(), ex);
+		}
+		return ex;
 	}
 
 	private static boolean isTransportFailure(Throwable ex) {
@@ -257,15 +384,38 @@ public final class CerebrasHttpClient {
 		return (message != null) ? message : root.getClass().getSimpleName();
 	}
 
-	private static Duration positive(Duration duration, String name) {
-		Assert.isTrue(duration != null && !duration.isNegative() && !duration.isZero(),
-				() -> "'" + name + "' must be positive");
-		return duration;
+	private static Duration orDefault(@Nullable Duration value, Duration fallback) {
+		return (value != null) ? value : fallback;
 	}
 
 	@Override
 	public String toString() {
-		return "CerebrasHttpClient[baseUrl=" + this.baseUrl + "]";
+		return "CerebrasHttpClient[baseUrl=" + this.settings.baseUrl() + ", options=" + this.options + "]";
+	}
+
+	/**
+	 * What the transport is built with, besides the client and the key.
+	 *
+	 * @param baseUrl the API's base URL without a trailing slash, for example {@code https://api.cerebras.ai}
+	 * @param defaultHeaders headers sent on every request (the client's own and the application's)
+	 * @param responseTimeout the longest wait for a response without receiving any data
+	 * @param streamIdleTimeout the longest silence inside a stream, and before its first data
+	 * @param retryPolicy what is retried and with which backoff
+	 * @param retryListener told of every retry, or {@code null}
+	 * @param warmUpConnections how many connections a warm-up opens
+	 */
+	public record Settings(String baseUrl, HttpHeaders defaultHeaders, Duration responseTimeout,
+			Duration streamIdleTimeout, RetryPolicy retryPolicy, @Nullable RetryListener retryListener,
+			int warmUpConnections) {
+
+		public Settings {
+			Assert.hasText(baseUrl, "'baseUrl' must not be empty");
+			defaultHeaders = HttpHeaders.readOnlyHttpHeaders(defaultHeaders);
+			Assert.notNull(responseTimeout, "'responseTimeout' must not be null");
+			Assert.notNull(streamIdleTimeout, "'streamIdleTimeout' must not be null");
+			Assert.notNull(retryPolicy, "'retryPolicy' must not be null");
+		}
+
 	}
 
 }

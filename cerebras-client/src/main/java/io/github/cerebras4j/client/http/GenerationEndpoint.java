@@ -1,18 +1,29 @@
 package io.github.cerebras4j.client.http;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.github.cerebras4j.client.ApiObject;
 import io.github.cerebras4j.client.CerebrasRequest;
+import io.github.cerebras4j.client.CerebrasStream;
+import io.github.cerebras4j.client.RawResponse;
+import io.github.cerebras4j.client.ResponseMetadata;
+import io.github.cerebras4j.client.StreamResponse;
+import io.github.cerebras4j.client.Usage;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.ResponseEntity;
 import org.springframework.util.Assert;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * A generation endpoint ({@code /v1/chat/completions} or {@code /v1/completions}): the same request answered
- * either as one JSON completion or as a stream of chunks.
+ * either as one JSON completion or as a stream of chunks, each also with its status and headers.
  *
  * @param <R> the request type
  * @param <C> the completion type
@@ -28,18 +39,27 @@ public final class GenerationEndpoint<R extends CerebrasRequest, C, K extends Ap
 
 	private final Class<K> chunkType;
 
+	private final Function<K, String> textOf;
+
+	private final Function<K, @Nullable Usage> usageOf;
+
 	/**
 	 * Creates the endpoint.
 	 * @param http the transport
 	 * @param path the endpoint's path
 	 * @param completionType the type of a whole completion
 	 * @param chunkType the type of a streamed chunk
+	 * @param textOf the generated text a chunk carries
+	 * @param usageOf the usage a chunk carries, if any
 	 */
-	public GenerationEndpoint(CerebrasHttpClient http, String path, Class<C> completionType, Class<K> chunkType) {
+	public GenerationEndpoint(CerebrasHttpClient http, String path, Class<C> completionType, Class<K> chunkType,
+			Function<K, String> textOf, Function<K, @Nullable Usage> usageOf) {
 		this.http = http;
 		this.path = path;
 		this.completionType = completionType;
 		this.chunkType = chunkType;
+		this.textOf = textOf;
+		this.usageOf = usageOf;
 	}
 
 	/**
@@ -47,7 +67,7 @@ public final class GenerationEndpoint<R extends CerebrasRequest, C, K extends Ap
 	 * @param request the request
 	 * @return the response, sent on subscription
 	 */
-	public Mono<ResponseEntity<C>> create(R request) {
+	public Mono<RawResponse<C>> create(R request) {
 		return this.http.exchange(call(request, false), this.completionType);
 	}
 
@@ -57,13 +77,67 @@ public final class GenerationEndpoint<R extends CerebrasRequest, C, K extends Ap
 	 * @return the chunks, sent on subscription
 	 */
 	public Flux<K> stream(R request) {
-		return this.http.stream(call(request, true), this.chunkType);
+		return stream(request, metadata -> {
+		});
+	}
+
+	/**
+	 * Asks for a stream of chunks and tells the caller the status and headers before the first chunk.
+	 * @param request the request
+	 * @return the response, emitted when its headers arrive; its chunks are to be subscribed to once
+	 */
+	public Mono<StreamResponse<K>> streamWithResponse(R request) {
+		ApiCall call = call(request, true);
+		return Mono.create(sink -> {
+			Sinks.Many<K> chunks = Sinks.many().unicast().onBackpressureBuffer();
+			AtomicBoolean started = new AtomicBoolean();
+			Disposable.Swap upstream = Disposables.swap();
+			Flux<K> body = chunks.asFlux().doOnCancel(upstream::dispose);
+			upstream.update(stream(call, metadata -> {
+				if (started.compareAndSet(false, true)) {
+					sink.success(new StreamResponse<>(metadata, body));
+				}
+			}).subscribe(chunks::tryEmitNext, error -> {
+				if (started.get()) {
+					chunks.tryEmitError(error);
+				}
+				else {
+					sink.error(error);
+				}
+			}, chunks::tryEmitComplete));
+			sink.onCancel(() -> {
+				if (!started.get()) {
+					upstream.dispose();
+				}
+			});
+		});
+	}
+
+	/**
+	 * Starts a stream for blocking code: the request is sent at once and chunks are handed over as they arrive.
+	 * @param request the request
+	 * @return the open stream, whose {@code response()} gives the status and headers
+	 */
+	public CerebrasStream<K> openStream(R request) {
+		ApiCall call = call(request, true);
+		return CerebrasStream.open(onResponse -> stream(call, onResponse));
+	}
+
+	private Flux<K> stream(R request, Consumer<ResponseMetadata> onResponse) {
+		return stream(call(request, true), onResponse);
+	}
+
+	private Flux<K> stream(ApiCall call, Consumer<ResponseMetadata> onResponse) {
+		return this.http.stream(call, this.chunkType, this.textOf, this.usageOf, onResponse);
 	}
 
 	private ApiCall call(R request, boolean stream) {
 		Assert.notNull(request, "'request' must not be null");
+		if (stream) {
+			request.checkStreamable();
+		}
 		return new ApiCall(HttpMethod.POST, this.path, Map.of(), RequestBodies.headers(request),
-				RequestBodies.json(request, stream));
+				RequestBodies.json(request, stream, this.http.options().extraBody()));
 	}
 
 }

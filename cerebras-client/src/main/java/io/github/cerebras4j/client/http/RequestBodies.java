@@ -22,14 +22,15 @@ public final class RequestBodies {
 	/**
 	 * Writes the JSON body of a request. A streamed request gets {@code "stream": true} and, unless the caller
 	 * set {@code stream_options}, {@code "stream_options": {"include_usage": true}} so that the final chunk
-	 * carries token usage.
+	 * carries token usage. The request's extra body fields come next, then the options' ones; the later win.
 	 * @param request the request
 	 * @param stream whether the response is to be streamed
+	 * @param optionsExtraBody extra body fields of the per-request options
 	 * @return the UTF-8 JSON bytes
 	 */
-	public static byte[] json(CerebrasRequest request, boolean stream) {
+	public static byte[] json(CerebrasRequest request, boolean stream, Map<String, @Nullable Object> optionsExtraBody) {
 		Map<String, @Nullable Object> extraBody = request.extraBody();
-		if (!stream && extraBody.isEmpty()) {
+		if (!stream && extraBody.isEmpty() && optionsExtraBody.isEmpty()) {
 			return CerebrasJson.mapper().writeValueAsBytes(request);
 		}
 		ObjectNode body = CerebrasJson.mapper().valueToTree(request);
@@ -40,6 +41,7 @@ public final class RequestBodies {
 			}
 		}
 		extraBody.forEach((name, value) -> body.set(name, CerebrasJson.mapper().valueToTree(value)));
+		optionsExtraBody.forEach((name, value) -> body.set(name, CerebrasJson.mapper().valueToTree(value)));
 		return CerebrasJson.mapper().writeValueAsBytes(body);
 	}
 

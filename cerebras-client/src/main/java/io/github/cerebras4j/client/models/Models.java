@@ -1,5 +1,7 @@
 package io.github.cerebras4j.client.models;
 
+import io.github.cerebras4j.client.RawResponse;
+
 /**
  * The model catalogue, {@code GET /v1/models} and {@code GET /v1/models/{id}}, for blocking code. Obtained from
  * {@code CerebrasTemplate.models()}.
@@ -8,12 +10,15 @@ public final class Models {
 
 	private final ReactiveModels reactive;
 
+	private final WithRawResponse withRawResponse;
+
 	/**
 	 * Creates the blocking view of the reactive resource.
 	 * @param reactive the reactive resource that does the work
 	 */
 	public Models(ReactiveModels reactive) {
 		this.reactive = reactive;
+		this.withRawResponse = new WithRawResponse(reactive.withRawResponse());
 	}
 
 	/**
@@ -70,6 +75,46 @@ public final class Models {
 	 */
 	public Model retrieve(String modelId, ModelParams params) {
 		return this.reactive.retrieve(modelId, params).block();
+	}
+
+	/**
+	 * Returns the same calls answering with the status, headers, rate limits and retries of the response.
+	 * @return the raw-response view
+	 */
+	public WithRawResponse withRawResponse() {
+		return this.withRawResponse;
+	}
+
+	/**
+	 * The model catalogue answering with the whole response, not just its body.
+	 */
+	public static final class WithRawResponse {
+
+		private final ReactiveModels.WithRawResponse reactive;
+
+		WithRawResponse(ReactiveModels.WithRawResponse reactive) {
+			this.reactive = reactive;
+		}
+
+		/**
+		 * Lists the models with optional format and header parameters.
+		 * @param params the parameters
+		 * @return the response: status, headers, rate limits, retries and the list
+		 */
+		public RawResponse<ModelList> list(ModelParams params) {
+			return this.reactive.list(params).block();
+		}
+
+		/**
+		 * Retrieves one model with optional format and header parameters.
+		 * @param modelId the model id
+		 * @param params the parameters
+		 * @return the response: status, headers, rate limits, retries and the model
+		 */
+		public RawResponse<Model> retrieve(String modelId, ModelParams params) {
+			return this.reactive.retrieve(modelId, params).block();
+		}
+
 	}
 
 }

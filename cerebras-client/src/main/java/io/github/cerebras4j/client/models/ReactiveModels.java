@@ -2,6 +2,7 @@ package io.github.cerebras4j.client.models;
 
 import java.util.Map;
 
+import io.github.cerebras4j.client.RawResponse;
 import io.github.cerebras4j.client.http.ApiCall;
 import io.github.cerebras4j.client.http.CerebrasHttpClient;
 import io.github.cerebras4j.client.http.RequestBodies;
@@ -19,14 +20,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  */
 public final class ReactiveModels {
 
-	private final CerebrasHttpClient http;
+	private final WithRawResponse withRawResponse;
 
 	/**
 	 * Creates the resource on a transport.
 	 * @param http the transport
 	 */
 	public ReactiveModels(CerebrasHttpClient http) {
-		this.http = http;
+		this.withRawResponse = new WithRawResponse(http);
 	}
 
 	/**
@@ -52,7 +53,7 @@ public final class ReactiveModels {
 	 * @return the list
 	 */
 	public Mono<ModelList> list(ModelParams params) {
-		return get("/v1/models", params, ModelList.class);
+		return this.withRawResponse.list(params).mapNotNull(HttpEntity::getBody);
 	}
 
 	/**
@@ -84,19 +85,60 @@ public final class ReactiveModels {
 	 * @throws IllegalArgumentException if the id is blank; nothing is sent
 	 */
 	public Mono<Model> retrieve(String modelId, ModelParams params) {
-		if (modelId == null || modelId.isBlank()) {
-			throw new IllegalArgumentException("model id must not be blank, for example \"llama3.1-8b\"");
-		}
-		return get("/v1/models/" + UriUtils.encodePath(modelId, UTF_8), params, Model.class);
+		return this.withRawResponse.retrieve(modelId, params).mapNotNull(HttpEntity::getBody);
 	}
 
-	private <T> Mono<T> get(String path, ModelParams params, Class<T> type) {
-		Assert.notNull(params, "'params' must not be null");
-		ModelFormat format = params.format();
-		Map<String, String> query = (format != null) ? Map.of("format", format.value()) : Map.of();
-		ApiCall call = new ApiCall(HttpMethod.GET, path, query,
-				RequestBodies.headerParams(params.cfRay(), params.amzCfId(), null), null);
-		return this.http.exchange(call, type).mapNotNull(HttpEntity::getBody);
+	/**
+	 * Returns the same calls answering with the status, headers, rate limits and retries of the response.
+	 * @return the raw-response view
+	 */
+	public WithRawResponse withRawResponse() {
+		return this.withRawResponse;
+	}
+
+	/**
+	 * The model catalogue answering with the whole response, not just its body.
+	 */
+	public static final class WithRawResponse {
+
+		private final CerebrasHttpClient http;
+
+		WithRawResponse(CerebrasHttpClient http) {
+			this.http = http;
+		}
+
+		/**
+		 * Lists the models with optional format and header parameters.
+		 * @param params the parameters
+		 * @return the response: status, headers, rate limits, retries and the list
+		 */
+		public Mono<RawResponse<ModelList>> list(ModelParams params) {
+			return get("/v1/models", params, ModelList.class);
+		}
+
+		/**
+		 * Retrieves one model with optional format and header parameters.
+		 * @param modelId the model id
+		 * @param params the parameters
+		 * @return the response: status, headers, rate limits, retries and the model
+		 * @throws IllegalArgumentException if the id is blank; nothing is sent
+		 */
+		public Mono<RawResponse<Model>> retrieve(String modelId, ModelParams params) {
+			if (modelId == null || modelId.isBlank()) {
+				throw new IllegalArgumentException("model id must not be blank, for example \"llama3.1-8b\"");
+			}
+			return get("/v1/models/" + UriUtils.encodePath(modelId, UTF_8), params, Model.class);
+		}
+
+		private <T> Mono<RawResponse<T>> get(String path, ModelParams params, Class<T> type) {
+			Assert.notNull(params, "'params' must not be null");
+			ModelFormat format = params.format();
+			Map<String, String> query = (format != null) ? Map.of("format", format.value()) : Map.of();
+			ApiCall call = new ApiCall(HttpMethod.GET, path, query,
+					RequestBodies.headerParams(params.cfRay(), params.amzCfId(), null), null);
+			return this.http.exchange(call, type);
+		}
+
 	}
 
 }

@@ -50,7 +50,7 @@ class CerebrasExceptionTest {
 				cause);
 
 		assertThat(exception).isInstanceOf(CerebrasConnectionException.class).hasCause(cause);
-		assertThat(exception.eventsReceived()).isEqualTo(3);
+		assertThat(exception.chunksReceived()).isEqualTo(3);
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package io.github.cerebras4j.client;
 
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,8 +20,6 @@ import io.github.cerebras4j.client.error.InternalServerException;
 import io.github.cerebras4j.client.error.RateLimitException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.netty.resources.ConnectionPoolMetrics;
-import reactor.netty.resources.ConnectionProvider;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -214,7 +211,7 @@ class StreamingTests {
 		PoolProbe pool = new PoolProbe();
 		long start = System.nanoTime();
 
-		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).connectionProvider(pool.provider).build()) {
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).connectionProvider(pool.provider()).build()) {
 			try (CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
 				Iterator<ChatCompletionChunk> chunks = stream.iterator();
 				for (int i = 0; i < 3; i++) {
@@ -231,7 +228,7 @@ class StreamingTests {
 			assertThat(pool.metrics().pendingAcquireSize()).isZero();
 		}
 		finally {
-			pool.provider.dispose();
+			pool.dispose();
 		}
 	}
 
@@ -241,7 +238,7 @@ class StreamingTests {
 		PoolProbe pool = new PoolProbe();
 		long start = System.nanoTime();
 
-		try (ReactiveCerebrasTemplate cerebras = CerebrasWireMock.reactive(server).connectionProvider(pool.provider).build()) {
+		try (ReactiveCerebrasTemplate cerebras = CerebrasWireMock.reactive(server).connectionProvider(pool.provider()).build()) {
 			List<ChatCompletionChunk> firstThree = cerebras.chat().completions().stream(REQUEST).take(3)
 				.collectList().block(Duration.ofSeconds(5));
 
@@ -251,7 +248,7 @@ class StreamingTests {
 			assertThat(pool.metrics().pendingAcquireSize()).isZero();
 		}
 		finally {
-			pool.provider.dispose();
+			pool.dispose();
 		}
 	}
 
@@ -265,30 +262,6 @@ class StreamingTests {
 			response.withChunkedDribbleDelay(chunks, totalMillis);
 		}
 		server.stubFor(post(path).willReturn(response));
-	}
-
-	/** A connection pool whose metrics the test reads: connections acquired (in use) and waiting. */
-	private static final class PoolProbe {
-
-		private final AtomicReference<ConnectionPoolMetrics> metrics = new AtomicReference<>();
-
-		private final ConnectionProvider provider = ConnectionProvider.builder("probe")
-			.maxConnections(4)
-			.metrics(true, () -> new ConnectionProvider.MeterRegistrar() {
-				@Override
-				public void registerMetrics(String poolName, String id, SocketAddress remoteAddress,
-						ConnectionPoolMetrics poolMetrics) {
-					PoolProbe.this.metrics.set(poolMetrics);
-				}
-			})
-			.build();
-
-		ConnectionPoolMetrics metrics() {
-			ConnectionPoolMetrics current = this.metrics.get();
-			assertThat(current).as("the pool has opened a connection").isNotNull();
-			return current;
-		}
-
 	}
 
 }

@@ -10,7 +10,10 @@ import java.util.function.Function;
 import io.github.cerebras4j.client.error.MissingApiKeyException;
 import io.github.cerebras4j.client.http.CerebrasHttpClient;
 import io.github.cerebras4j.client.http.ConnectionWarmer;
+import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
+import io.github.cerebras4j.client.observation.DefaultCerebrasObservationConvention;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.SpringVersion;
@@ -86,6 +89,10 @@ public final class CerebrasClientBuilder<T> {
 	private boolean warmUp = true;
 
 	private int warmUpConnections = 1;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable CerebrasObservationConvention observationConvention;
 
 	CerebrasClientBuilder(BiFunction<CerebrasHttpClient, Runnable, T> factory) {
 		this.factory = factory;
@@ -297,6 +304,29 @@ public final class CerebrasClientBuilder<T> {
 	}
 
 	/**
+	 * Sets where calls are observed: with Micrometer's meter handler they become timers
+	 * ({@code gen_ai.client.operation.duration}), with tracing they become spans. Not observed by default.
+	 * @param observationRegistry the registry
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> observationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+		return this;
+	}
+
+	/**
+	 * Sets the names and tags of the observations, instead of {@link DefaultCerebrasObservationConvention}.
+	 * @param observationConvention the convention
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> observationConvention(CerebrasObservationConvention observationConvention) {
+		Assert.notNull(observationConvention, "'observationConvention' must not be null");
+		this.observationConvention = observationConvention;
+		return this;
+	}
+
+	/**
 	 * Builds the template.
 	 * @return the template
 	 * @throws MissingApiKeyException if no API key was given and {@code CEREBRAS_API_KEY} is not set
@@ -324,7 +354,8 @@ public final class CerebrasClientBuilder<T> {
 		WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(httpClient)).build();
 		CerebrasHttpClient http = new CerebrasHttpClient(webClient, key,
 				new CerebrasHttpClient.Settings(url, defaultHeaders(), this.responseTimeout, this.streamIdleTimeout,
-						retryPolicy(), this.retryListener, this.warmUpConnections));
+						retryPolicy(), this.retryListener, this.warmUpConnections, this.observationRegistry,
+						this.observationConvention));
 		T template = this.factory.apply(http, onClose);
 		if (this.warmUp) {
 			ConnectionWarmer.warmUp(http);

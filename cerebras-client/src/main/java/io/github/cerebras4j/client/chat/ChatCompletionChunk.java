@@ -6,7 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.cerebras4j.client.ApiObject;
+import io.github.cerebras4j.client.GenerationChunk;
 import io.github.cerebras4j.client.CerebrasJson;
 import io.github.cerebras4j.client.TimeInfo;
 import io.github.cerebras4j.client.Usage;
@@ -36,7 +36,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record ChatCompletionChunk(@Nullable String id, @Nullable String object, @Nullable Long created,
 		@Nullable String model, @Nullable String systemFingerprint, List<ChatChunkChoice> choices,
 		@Nullable String serviceTier, @Nullable TimeInfo timeInfo, @Nullable Usage usage,
-		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
+		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements GenerationChunk {
 
 	public ChatCompletionChunk {
 		choices = (choices != null) ? List.copyOf(choices) : List.of();
@@ -50,6 +50,15 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
 	public String content() {
 		ChatDelta delta = firstDelta();
 		return (delta != null && delta.content() != null) ? delta.content() : "";
+	}
+
+	/**
+	 * Returns the piece of the answer the first choice's delta carries, as {@link #content()} does.
+	 * @return the content, {@code ""} when there is none
+	 */
+	@Override
+	public String generatedText() {
+		return content();
 	}
 
 	/**
@@ -67,6 +76,7 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
 	 * has none.
 	 * @return whether this chunk carries generated text
 	 */
+	@Override
 	public boolean hasContent() {
 		for (ChatChunkChoice choice : this.choices) {
 			ChatDelta delta = choice.delta();

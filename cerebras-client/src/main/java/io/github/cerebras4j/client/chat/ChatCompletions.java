@@ -4,6 +4,7 @@ import io.github.cerebras4j.client.CerebrasStream;
 import io.github.cerebras4j.client.RawResponse;
 import io.github.cerebras4j.client.http.CerebrasHttpClient;
 import io.github.cerebras4j.client.http.GenerationEndpoint;
+import io.github.cerebras4j.client.observation.CerebrasObservationContext;
 
 /**
  * Chat completions, {@code POST /v1/chat/completions}, for blocking code. Obtained from
@@ -21,7 +22,7 @@ public final class ChatCompletions {
 	 */
 	public ChatCompletions(CerebrasHttpClient http) {
 		this.endpoint = new GenerationEndpoint<>(http, "/v1/chat/completions", ChatCompletion.class,
-				ChatCompletionChunk.class, ChatCompletionChunk::content, ChatCompletionChunk::usage);
+				ChatCompletionChunk.class, CerebrasObservationContext.CHAT);
 		this.withRawResponse = new WithRawResponse(this.endpoint);
 	}
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.cerebras4j.client.ApiObject;
+import io.github.cerebras4j.client.Generation;
 import io.github.cerebras4j.client.CerebrasJson;
 import io.github.cerebras4j.client.TimeInfo;
 import io.github.cerebras4j.client.Usage;
@@ -33,7 +33,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record Completion(@Nullable String id, @Nullable String object, @Nullable Long created,
 		@Nullable String model, @Nullable String systemFingerprint, List<CompletionChoice> choices,
 		@Nullable String serviceTier, @Nullable TimeInfo timeInfo, @Nullable Usage usage,
-		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
+		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements Generation {
 
 	public Completion {
 		choices = (choices != null) ? List.copyOf(choices) : List.of();

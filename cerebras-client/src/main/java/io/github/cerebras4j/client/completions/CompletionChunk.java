@@ -6,7 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.cerebras4j.client.ApiObject;
+import io.github.cerebras4j.client.GenerationChunk;
 import io.github.cerebras4j.client.CerebrasJson;
 import io.github.cerebras4j.client.TimeInfo;
 import io.github.cerebras4j.client.Usage;
@@ -34,7 +34,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record CompletionChunk(@Nullable String id, @Nullable String object, @Nullable Long created,
 		@Nullable String model, @Nullable String systemFingerprint, List<CompletionChoice> choices,
 		@Nullable String serviceTier, @Nullable TimeInfo timeInfo, @Nullable Usage usage,
-		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
+		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements GenerationChunk {
 
 	public CompletionChunk {
 		choices = (choices != null) ? List.copyOf(choices) : List.of();
@@ -51,10 +51,20 @@ public record CompletionChunk(@Nullable String id, @Nullable String object, @Nul
 	}
 
 	/**
+	 * Returns the piece of text the first choice carries, as {@link #text()} does.
+	 * @return the text, {@code ""} when there is none
+	 */
+	@Override
+	public String generatedText() {
+		return text();
+	}
+
+	/**
 	 * Tells whether this chunk adds anything to any choice, as opposed to a chunk that only finishes a choice or
 	 * carries usage.
 	 * @return {@code true} when a choice has non-empty text or tokens
 	 */
+	@Override
 	public boolean hasContent() {
 		for (CompletionChoice choice : this.choices) {
 			String text = choice.text();

@@ -4,6 +4,7 @@ import io.github.cerebras4j.client.CerebrasStream;
 import io.github.cerebras4j.client.RawResponse;
 import io.github.cerebras4j.client.http.CerebrasHttpClient;
 import io.github.cerebras4j.client.http.GenerationEndpoint;
+import io.github.cerebras4j.client.observation.CerebrasObservationContext;
 
 /**
  * Text completions, {@code POST /v1/completions}, for blocking code. Obtained from
@@ -21,7 +22,7 @@ public final class Completions {
 	 */
 	public Completions(CerebrasHttpClient http) {
 		this.endpoint = new GenerationEndpoint<>(http, "/v1/completions", Completion.class,
-				CompletionChunk.class, CompletionChunk::text, CompletionChunk::usage);
+				CompletionChunk.class, CerebrasObservationContext.TEXT_COMPLETION);
 		this.withRawResponse = new WithRawResponse(this.endpoint);
 	}
 

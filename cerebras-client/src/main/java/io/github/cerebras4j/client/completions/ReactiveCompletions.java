@@ -4,6 +4,7 @@ import io.github.cerebras4j.client.RawResponse;
 import io.github.cerebras4j.client.StreamResponse;
 import io.github.cerebras4j.client.http.CerebrasHttpClient;
 import io.github.cerebras4j.client.http.GenerationEndpoint;
+import io.github.cerebras4j.client.observation.CerebrasObservationContext;
 import org.springframework.http.HttpEntity;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,7 +25,7 @@ public final class ReactiveCompletions {
 	 */
 	public ReactiveCompletions(CerebrasHttpClient http) {
 		this.endpoint = new GenerationEndpoint<>(http, "/v1/completions", Completion.class,
-				CompletionChunk.class, CompletionChunk::text, CompletionChunk::usage);
+				CompletionChunk.class, CerebrasObservationContext.TEXT_COMPLETION);
 		this.withRawResponse = new WithRawResponse(this.endpoint);
 	}
 

@@ -8,20 +8,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import io.github.cerebras4j.client.ApiObject;
 import io.github.cerebras4j.client.CerebrasJson;
+import io.github.cerebras4j.client.Generation;
+import io.github.cerebras4j.client.GenerationChunk;
 import io.github.cerebras4j.client.RawResponse;
 import io.github.cerebras4j.client.RequestOptions;
 import io.github.cerebras4j.client.ResponseMetadata;
-import io.github.cerebras4j.client.Usage;
 import io.github.cerebras4j.client.error.CerebrasApiException;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
 import io.github.cerebras4j.client.error.CerebrasException;
 import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
 import io.github.cerebras4j.client.error.CerebrasTimeoutException;
+import io.github.cerebras4j.client.observation.CerebrasObservationContext;
+import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
+import io.github.cerebras4j.client.observation.CerebrasObservationDocumentation;
+import io.github.cerebras4j.client.observation.DefaultCerebrasObservationConvention;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.netty.channel.ChannelException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.TimeoutException;
@@ -62,6 +69,8 @@ public final class CerebrasHttpClient {
 
 	private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
+	private static final CerebrasObservationConvention DEFAULT_CONVENTION = new DefaultCerebrasObservationConvention();
+
 	private final WebClient webClient;
 
 	private final String apiKey;
@@ -71,6 +80,8 @@ public final class CerebrasHttpClient {
 	private final RequestOptions options;
 
 	private final RetryLoop retryLoop;
+
+	private final String serverAddress;
 
 	/**
 	 * Creates the transport.
@@ -91,6 +102,7 @@ public final class CerebrasHttpClient {
 		this.settings = settings;
 		this.options = options;
 		this.retryLoop = retryLoop(settings, options.maxRetries());
+		this.serverAddress = String.valueOf(URI.create(settings.baseUrl()).getHost());
 	}
 
 	private static RetryLoop retryLoop(Settings settings, @Nullable Integer maxRetries) {
@@ -148,15 +160,33 @@ public final class CerebrasHttpClient {
 	 */
 	public <T> Mono<RawResponse<T>> exchange(ApiCall call, Class<T> responseType) {
 		Duration timeout = orDefault(this.options.timeout(), this.settings.responseTimeout());
-		Mono<RawResponse<T>> withRetries = Mono.defer(() -> {
-			AtomicInteger attempts = new AtomicInteger();
-			return Mono.defer(() -> attempt(call, responseType, timeout, attempts.getAndIncrement()))
-				.retryWhen(this.retryLoop.spec(call.name(), () -> true))
-				.doOnNext(response -> this.retryLoop.succeeded(call.name(), response.retriesTaken(), response));
-		});
 		Duration deadline = this.options.deadline();
-		return (deadline != null) ? withRetries.timeout(deadline).onErrorMap(ex -> deadlineExceeded(ex, call, deadline))
-				: withRetries;
+		return Mono.defer(() -> {
+			CerebrasObservationContext context = new CerebrasObservationContext(call.operation(), call.model(), false,
+					this.serverAddress);
+			Observation observation = observation(context).start();
+			AtomicInteger attempts = new AtomicInteger();
+			Mono<RawResponse<T>> response = Mono
+				.defer(() -> attempt(call, responseType, timeout, attempts.getAndIncrement()))
+				.retryWhen(this.retryLoop.spec(call.name(), () -> true))
+				.doOnNext(raw -> {
+					this.retryLoop.succeeded(call.name(), raw.retriesTaken(), raw);
+					context.onResponse(raw.metadata());
+					if (raw.getBody() instanceof Generation generation) {
+						context.onGeneration(generation);
+					}
+				});
+			if (deadline != null) {
+				response = response.timeout(deadline).onErrorMap(ex -> deadlineExceeded(ex, call, deadline));
+			}
+			return response.doOnError(ex -> {
+				context.onRetries(attempts.get() - 1);
+				observation.error(ex);
+			})
+				.doOnCancel(context::onCancel)
+				.doFinally(signal -> observation.stop())
+				.contextWrite(reactorContext -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
 	}
 
 	private <T> Mono<RawResponse<T>> attempt(ApiCall call, Class<T> type, Duration timeout, int retriesTaken) {
@@ -185,33 +215,52 @@ public final class CerebrasHttpClient {
 	 * and usage received. Cancelling the subscription closes the exchange.
 	 * @param call the call
 	 * @param chunkType the type of each event's JSON
-	 * @param textOf the generated text a chunk carries
-	 * @param usageOf the usage a chunk carries, if any
 	 * @param onResponse told the status and headers when a successful response starts, before its first chunk
 	 * @param <T> the chunk type
 	 * @return the chunks; errors, in-stream ones included, are {@link CerebrasException}s
 	 */
-	public <T extends ApiObject> Flux<T> stream(ApiCall call, Class<T> chunkType, Function<T, String> textOf,
-			Function<T, @Nullable Usage> usageOf, Consumer<ResponseMetadata> onResponse) {
+	public <T extends GenerationChunk> Flux<T> stream(ApiCall call, Class<T> chunkType,
+			Consumer<ResponseMetadata> onResponse) {
 		Duration idleTimeout = orDefault(this.options.streamIdleTimeout(), this.settings.streamIdleTimeout());
-		Flux<T> withRetries = Flux.defer(() -> {
-			StreamProgress<T> progress = new StreamProgress<>(textOf, usageOf);
-			AtomicInteger attempts = new AtomicInteger();
-			return Flux
-				.defer(() -> streamAttempt(call, chunkType, idleTimeout, attempts.getAndIncrement(), onResponse))
-				.retryWhen(this.retryLoop.spec(call.name(), progress::nothingDelivered))
-				.doOnNext(progress::record)
-				.onErrorMap(progress::interrupted);
-		});
 		Duration deadline = this.options.deadline();
-		if (deadline == null) {
-			return withRetries;
-		}
-		return withRetries.mergeWith(Mono.delay(deadline).then(Mono.error(() -> new CerebrasTimeoutException(
-				"Deadline of " + deadline.toMillis() + " ms exceeded: " + call.name(), null))));
+		return Flux.defer(() -> {
+			CerebrasObservationContext context = new CerebrasObservationContext(call.operation(), call.model(), true,
+					this.serverAddress);
+			Observation observation = observation(context).start();
+			StreamProgress progress = new StreamProgress();
+			AtomicInteger attempts = new AtomicInteger();
+			Consumer<ResponseMetadata> responded = metadata -> {
+				context.onResponse(metadata);
+				onResponse.accept(metadata);
+			};
+			Flux<T> chunks = Flux
+				.defer(() -> streamAttempt(call, chunkType, idleTimeout, attempts.getAndIncrement(), responded))
+				.retryWhen(this.retryLoop.spec(call.name(), progress::nothingDelivered))
+				.doOnNext(chunk -> {
+					progress.record(chunk);
+					context.onChunk(chunk);
+				})
+				.onErrorMap(progress::interrupted);
+			if (deadline != null) {
+				chunks = chunks.mergeWith(Mono.delay(deadline).then(Mono.error(() -> new CerebrasTimeoutException(
+						"Deadline of " + deadline.toMillis() + " ms exceeded: " + call.name(), null))));
+			}
+			return chunks.doOnError(ex -> {
+				context.onRetries(attempts.get() - 1);
+				observation.error(ex);
+			})
+				.doOnCancel(context::onCancel)
+				.doFinally(signal -> observation.stop())
+				.contextWrite(reactorContext -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
 	}
 
-	private <T extends ApiObject> Flux<T> streamAttempt(ApiCall call, Class<T> chunkType, Duration idleTimeout,
+	private Observation observation(CerebrasObservationContext context) {
+		return CerebrasObservationDocumentation.CLIENT_OPERATION.observation(this.settings.observationConvention(),
+				DEFAULT_CONVENTION, () -> context, this.settings.observationRegistry());
+	}
+
+	private <T extends GenerationChunk> Flux<T> streamAttempt(ApiCall call, Class<T> chunkType, Duration idleTimeout,
 			int retriesTaken, Consumer<ResponseMetadata> onResponse) {
 		return request(call, idleTimeout).exchangeToFlux(response -> {
 			if (!isSuccess(response)) {
@@ -403,10 +452,13 @@ public final class CerebrasHttpClient {
 	 * @param retryPolicy what is retried and with which backoff
 	 * @param retryListener told of every retry, or {@code null}
 	 * @param warmUpConnections how many connections a warm-up opens
+	 * @param observationRegistry where calls are observed; {@link ObservationRegistry#NOOP} for not at all
+	 * @param observationConvention names and tags of the observations, or {@code null} for the default
 	 */
 	public record Settings(String baseUrl, HttpHeaders defaultHeaders, Duration responseTimeout,
 			Duration streamIdleTimeout, RetryPolicy retryPolicy, @Nullable RetryListener retryListener,
-			int warmUpConnections) {
+			int warmUpConnections, ObservationRegistry observationRegistry,
+			@Nullable CerebrasObservationConvention observationConvention) {
 
 		public Settings {
 			Assert.hasText(baseUrl, "'baseUrl' must not be empty");
@@ -414,6 +466,7 @@ public final class CerebrasHttpClient {
 			Assert.notNull(responseTimeout, "'responseTimeout' must not be null");
 			Assert.notNull(streamIdleTimeout, "'streamIdleTimeout' must not be null");
 			Assert.notNull(retryPolicy, "'retryPolicy' must not be null");
+			Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
 		}
 
 	}

@@ -1,11 +1,14 @@
 package io.github.cerebras4j.client.http;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.cerebras4j.client.RequestOptions;
 import io.github.cerebras4j.client.WarmUpResult;
 import org.springframework.core.log.LogAccessor;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -18,7 +21,8 @@ public final class ConnectionWarmer {
 
 	private static final LogAccessor logger = new LogAccessor(ConnectionWarmer.class);
 
-	private static final ApiCall WARMING = ApiCall.get("/v1/tcp_warming");
+	private static final ApiCall WARMING = new ApiCall(HttpMethod.GET, "/v1/tcp_warming", Map.of(), HttpHeaders.EMPTY,
+			null, "warm_up", null);
 
 	private static final RequestOptions WARMING_OPTIONS = RequestOptions.builder()
 		.maxRetries(0)

@@ -3,16 +3,13 @@ package io.github.cerebras4j.client.http;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
-import io.github.cerebras4j.client.ApiObject;
 import io.github.cerebras4j.client.CerebrasRequest;
 import io.github.cerebras4j.client.CerebrasStream;
+import io.github.cerebras4j.client.GenerationChunk;
 import io.github.cerebras4j.client.RawResponse;
 import io.github.cerebras4j.client.ResponseMetadata;
 import io.github.cerebras4j.client.StreamResponse;
-import io.github.cerebras4j.client.Usage;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 import reactor.core.Disposable;
@@ -29,7 +26,7 @@ import reactor.core.publisher.Sinks;
  * @param <C> the completion type
  * @param <K> the chunk type
  */
-public final class GenerationEndpoint<R extends CerebrasRequest, C, K extends ApiObject> {
+public final class GenerationEndpoint<R extends CerebrasRequest, C, K extends GenerationChunk> {
 
 	private final CerebrasHttpClient http;
 
@@ -39,9 +36,7 @@ public final class GenerationEndpoint<R extends CerebrasRequest, C, K extends Ap
 
 	private final Class<K> chunkType;
 
-	private final Function<K, String> textOf;
-
-	private final Function<K, @Nullable Usage> usageOf;
+	private final String operation;
 
 	/**
 	 * Creates the endpoint.
@@ -49,17 +44,15 @@ public final class GenerationEndpoint<R extends CerebrasRequest, C, K extends Ap
 	 * @param path the endpoint's path
 	 * @param completionType the type of a whole completion
 	 * @param chunkType the type of a streamed chunk
-	 * @param textOf the generated text a chunk carries
-	 * @param usageOf the usage a chunk carries, if any
+	 * @param operation the operation observed, for example {@code chat}
 	 */
 	public GenerationEndpoint(CerebrasHttpClient http, String path, Class<C> completionType, Class<K> chunkType,
-			Function<K, String> textOf, Function<K, @Nullable Usage> usageOf) {
+			String operation) {
 		this.http = http;
 		this.path = path;
 		this.completionType = completionType;
 		this.chunkType = chunkType;
-		this.textOf = textOf;
-		this.usageOf = usageOf;
+		this.operation = operation;
 	}
 
 	/**
@@ -128,7 +121,7 @@ public final class GenerationEndpoint<R extends CerebrasRequest, C, K extends Ap
 	}
 
 	private Flux<K> stream(ApiCall call, Consumer<ResponseMetadata> onResponse) {
-		return this.http.stream(call, this.chunkType, this.textOf, this.usageOf, onResponse);
+		return this.http.stream(call, this.chunkType, onResponse);
 	}
 
 	private ApiCall call(R request, boolean stream) {
@@ -137,7 +130,7 @@ public final class GenerationEndpoint<R extends CerebrasRequest, C, K extends Ap
 			request.checkStreamable();
 		}
 		return new ApiCall(HttpMethod.POST, this.path, Map.of(), RequestBodies.headers(request),
-				RequestBodies.json(request, stream, this.http.options().extraBody()));
+				RequestBodies.json(request, stream, this.http.options().extraBody()), this.operation, request.model());
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.github.cerebras4j.client.http;
 
-import java.util.function.Function;
-
+import io.github.cerebras4j.client.GenerationChunk;
 import io.github.cerebras4j.client.Usage;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
 import io.github.cerebras4j.client.error.CerebrasStreamInterruptedException;
@@ -13,11 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the chunk type
  */
-final class StreamProgress<T> {
-
-	private final Function<T, String> textOf;
-
-	private final Function<T, @Nullable Usage> usageOf;
+final class StreamProgress {
 
 	private final StringBuilder text = new StringBuilder();
 
@@ -27,16 +22,11 @@ final class StreamProgress<T> {
 
 	private volatile boolean delivered;
 
-	StreamProgress(Function<T, String> textOf, Function<T, @Nullable Usage> usageOf) {
-		this.textOf = textOf;
-		this.usageOf = usageOf;
-	}
-
-	void record(T chunk) {
+	void record(GenerationChunk chunk) {
 		this.delivered = true;
 		this.chunks++;
-		this.text.append(this.textOf.apply(chunk));
-		Usage chunkUsage = this.usageOf.apply(chunk);
+		this.text.append(chunk.generatedText());
+		Usage chunkUsage = chunk.usage();
 		if (chunkUsage != null) {
 			this.usage = chunkUsage;
 		}

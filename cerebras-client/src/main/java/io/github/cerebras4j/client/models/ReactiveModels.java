@@ -6,6 +6,8 @@ import io.github.cerebras4j.client.RawResponse;
 import io.github.cerebras4j.client.http.ApiCall;
 import io.github.cerebras4j.client.http.CerebrasHttpClient;
 import io.github.cerebras4j.client.http.RequestBodies;
+import io.github.cerebras4j.client.observation.CerebrasObservationContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
@@ -113,7 +115,7 @@ public final class ReactiveModels {
 		 * @return the response: status, headers, rate limits, retries and the list
 		 */
 		public Mono<RawResponse<ModelList>> list(ModelParams params) {
-			return get("/v1/models", params, ModelList.class);
+			return get("/v1/models", null, params, ModelList.class);
 		}
 
 		/**
@@ -127,15 +129,16 @@ public final class ReactiveModels {
 			if (modelId == null || modelId.isBlank()) {
 				throw new IllegalArgumentException("model id must not be blank, for example \"llama3.1-8b\"");
 			}
-			return get("/v1/models/" + UriUtils.encodePath(modelId, UTF_8), params, Model.class);
+			return get("/v1/models/" + UriUtils.encodePath(modelId, UTF_8), modelId, params, Model.class);
 		}
 
-		private <T> Mono<RawResponse<T>> get(String path, ModelParams params, Class<T> type) {
+		private <T> Mono<RawResponse<T>> get(String path, @Nullable String modelId, ModelParams params, Class<T> type) {
 			Assert.notNull(params, "'params' must not be null");
 			ModelFormat format = params.format();
 			Map<String, String> query = (format != null) ? Map.of("format", format.value()) : Map.of();
 			ApiCall call = new ApiCall(HttpMethod.GET, path, query,
-					RequestBodies.headerParams(params.cfRay(), params.amzCfId(), null), null);
+					RequestBodies.headerParams(params.cfRay(), params.amzCfId(), null), null,
+					CerebrasObservationContext.MODELS, modelId);
 			return this.http.exchange(call, type);
 		}
 

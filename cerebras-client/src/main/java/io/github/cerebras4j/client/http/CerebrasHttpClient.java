@@ -26,7 +26,6 @@ import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
 import io.github.cerebras4j.client.observation.CerebrasObservationDocumentation;
 import io.github.cerebras4j.client.observation.DefaultCerebrasObservationConvention;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.netty.channel.ChannelException;
@@ -162,30 +161,25 @@ public final class CerebrasHttpClient {
 		Duration timeout = orDefault(this.options.timeout(), this.settings.responseTimeout());
 		Duration deadline = this.options.deadline();
 		return Mono.defer(() -> {
-			CerebrasObservationContext context = new CerebrasObservationContext(call.operation(), call.model(), false,
-					this.serverAddress);
-			Observation observation = observation(context).start();
+			CallObservation observed = observe(call, false);
 			AtomicInteger attempts = new AtomicInteger();
 			Mono<RawResponse<T>> response = Mono
 				.defer(() -> attempt(call, responseType, timeout, attempts.getAndIncrement()))
 				.retryWhen(this.retryLoop.spec(call.name(), () -> true))
 				.doOnNext(raw -> {
 					this.retryLoop.succeeded(call.name(), raw.retriesTaken(), raw);
-					context.onResponse(raw.metadata());
+					observed.context().onResponse(raw.metadata());
 					if (raw.getBody() instanceof Generation generation) {
-						context.onGeneration(generation);
+						observed.context().onGeneration(generation);
 					}
 				});
 			if (deadline != null) {
 				response = response.timeout(deadline).onErrorMap(ex -> deadlineExceeded(ex, call, deadline));
 			}
-			return response.doOnError(ex -> {
-				context.onRetries(attempts.get() - 1);
-				observation.error(ex);
-			})
-				.doOnCancel(context::onCancel)
-				.doFinally(signal -> observation.stop())
-				.contextWrite(reactorContext -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
+			return response.doOnSuccess(raw -> observed.succeeded())
+				.doOnError(ex -> observed.failed(ex, attempts.get() - 1))
+				.doOnCancel(observed::cancelled)
+				.contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observed.observation()));
 		});
 	}
 
@@ -224,13 +218,11 @@ public final class CerebrasHttpClient {
 		Duration idleTimeout = orDefault(this.options.streamIdleTimeout(), this.settings.streamIdleTimeout());
 		Duration deadline = this.options.deadline();
 		return Flux.defer(() -> {
-			CerebrasObservationContext context = new CerebrasObservationContext(call.operation(), call.model(), true,
-					this.serverAddress);
-			Observation observation = observation(context).start();
+			CallObservation observed = observe(call, true);
 			StreamProgress progress = new StreamProgress();
 			AtomicInteger attempts = new AtomicInteger();
 			Consumer<ResponseMetadata> responded = metadata -> {
-				context.onResponse(metadata);
+				observed.context().onResponse(metadata);
 				onResponse.accept(metadata);
 			};
 			Flux<T> chunks = Flux
@@ -238,26 +230,26 @@ public final class CerebrasHttpClient {
 				.retryWhen(this.retryLoop.spec(call.name(), progress::nothingDelivered))
 				.doOnNext(chunk -> {
 					progress.record(chunk);
-					context.onChunk(chunk);
+					observed.context().onChunk(chunk);
 				})
 				.onErrorMap(progress::interrupted);
 			if (deadline != null) {
 				chunks = chunks.mergeWith(Mono.delay(deadline).then(Mono.error(() -> new CerebrasTimeoutException(
 						"Deadline of " + deadline.toMillis() + " ms exceeded: " + call.name(), null))));
 			}
-			return chunks.doOnError(ex -> {
-				context.onRetries(attempts.get() - 1);
-				observation.error(ex);
-			})
-				.doOnCancel(context::onCancel)
-				.doFinally(signal -> observation.stop())
-				.contextWrite(reactorContext -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
+			return chunks.doOnComplete(observed::succeeded)
+				.doOnError(ex -> observed.failed(ex, attempts.get() - 1))
+				.doOnCancel(observed::cancelled)
+				.contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observed.observation()));
 		});
 	}
 
-	private Observation observation(CerebrasObservationContext context) {
-		return CerebrasObservationDocumentation.CLIENT_OPERATION.observation(this.settings.observationConvention(),
-				DEFAULT_CONVENTION, () -> context, this.settings.observationRegistry());
+	private CallObservation observe(ApiCall call, boolean streaming) {
+		CerebrasObservationContext context = new CerebrasObservationContext(call.operation(), call.model(), streaming,
+				this.serverAddress);
+		return new CallObservation(CerebrasObservationDocumentation.CLIENT_OPERATION.observation(
+				this.settings.observationConvention(), DEFAULT_CONVENTION, () -> context,
+				this.settings.observationRegistry()), context);
 	}
 
 	private <T extends GenerationChunk> Flux<T> streamAttempt(ApiCall call, Class<T> chunkType, Duration idleTimeout,

@@ -31,7 +31,6 @@ import io.github.cerebras4j.client.models.ModelParams;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -383,7 +382,6 @@ class RetryTests {
 		}
 
 		@Test
-		@Disabled("BUG: CerebrasHttpClient.stream never calls RetryLoop.succeeded, so onRetrySuccess is missed for streams")
 		void listenerSeesTheRetryAndTheSuccessOfAStream() {
 			answerChatInTurn(error(503), chatStream());
 

@@ -222,6 +222,7 @@ public final class CerebrasHttpClient {
 			StreamProgress progress = new StreamProgress();
 			AtomicInteger attempts = new AtomicInteger();
 			Consumer<ResponseMetadata> responded = metadata -> {
+				this.retryLoop.succeeded(call.name(), metadata.retriesTaken(), metadata);
 				observed.context().onResponse(metadata);
 				onResponse.accept(metadata);
 			};

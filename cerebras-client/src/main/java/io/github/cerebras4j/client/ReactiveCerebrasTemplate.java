@@ -1,5 +1,6 @@
 package io.github.cerebras4j.client;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -9,6 +10,7 @@ import io.github.cerebras4j.client.http.CerebrasHttpClient;
 import io.github.cerebras4j.client.http.ConnectionWarmer;
 import io.github.cerebras4j.client.models.ReactiveModels;
 import org.springframework.util.Assert;
+import reactor.core.publisher.Mono;
 
 /**
  * The reactive entry point to the Cerebras Cloud inference API: every call returns a {@code Mono} or a
@@ -87,6 +89,16 @@ public final class ReactiveCerebrasTemplate implements AutoCloseable {
 	 */
 	public CompletableFuture<WarmUpResult> warmUp() {
 		return ConnectionWarmer.warmUp(this.http);
+	}
+
+	/**
+	 * Checks that the API is reachable and accepts the key with one {@code GET /v1/tcp_warming}, without retries;
+	 * what a health check needs.
+	 * @param timeout the longest wait, connection included
+	 * @return the response's status and headers; a failure is a {@code CerebrasException}
+	 */
+	public Mono<ResponseMetadata> ping(Duration timeout) {
+		return ConnectionWarmer.ping(this.http, timeout);
 	}
 
 	/**

@@ -37,9 +37,8 @@ final class CallObservation {
 		}
 	}
 
-	void failed(Throwable error, int retries) {
+	void failed(Throwable error) {
 		if (this.stopped.compareAndSet(false, true)) {
-			this.context.onRetries(retries);
 			this.observation.error(error);
 			this.observation.stop();
 		}

@@ -165,7 +165,7 @@ public final class CerebrasHttpClient {
 			AtomicInteger attempts = new AtomicInteger();
 			Mono<RawResponse<T>> response = Mono
 				.defer(() -> attempt(call, responseType, timeout, attempts.getAndIncrement()))
-				.retryWhen(this.retryLoop.spec(call.name(), () -> true))
+				.retryWhen(this.retryLoop.spec(call.name(), () -> true, observed.context()::onRetry))
 				.doOnNext(raw -> {
 					this.retryLoop.succeeded(call.name(), raw.retriesTaken(), raw);
 					observed.context().onResponse(raw.metadata());
@@ -177,7 +177,7 @@ public final class CerebrasHttpClient {
 				response = response.timeout(deadline).onErrorMap(ex -> deadlineExceeded(ex, call, deadline));
 			}
 			return response.doOnSuccess(raw -> observed.succeeded())
-				.doOnError(ex -> observed.failed(ex, attempts.get() - 1))
+				.doOnError(observed::failed)
 				.doOnCancel(observed::cancelled)
 				.contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observed.observation()));
 		});
@@ -228,7 +228,7 @@ public final class CerebrasHttpClient {
 			};
 			Flux<T> chunks = Flux
 				.defer(() -> streamAttempt(call, chunkType, idleTimeout, attempts.getAndIncrement(), responded))
-				.retryWhen(this.retryLoop.spec(call.name(), progress::nothingDelivered))
+				.retryWhen(this.retryLoop.spec(call.name(), progress::nothingDelivered, observed.context()::onRetry))
 				.doOnNext(chunk -> {
 					progress.record(chunk);
 					observed.context().onChunk(chunk);
@@ -239,7 +239,7 @@ public final class CerebrasHttpClient {
 						"Deadline of " + deadline.toMillis() + " ms exceeded: " + call.name(), null))));
 			}
 			return chunks.doOnComplete(observed::succeeded)
-				.doOnError(ex -> observed.failed(ex, attempts.get() - 1))
+				.doOnError(observed::failed)
 				.doOnCancel(observed::cancelled)
 				.contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observed.observation()));
 		});

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import io.github.cerebras4j.client.error.CerebrasApiException;
 import org.jspecify.annotations.Nullable;
@@ -58,13 +59,14 @@ final class RetryLoop {
 	 * @param name what the call is, for logs and the listener, for example {@code POST /v1/chat/completions}
 	 * @param eligible whether a failure may still be retried at all (a stream stops being retryable once a chunk
 	 * reached the caller)
+	 * @param onRetry told of each failure that is retried, before the wait
 	 * @return the spec, to give to {@code retryWhen}
 	 */
-	Retry spec(String name, BooleanSupplier eligible) {
+	Retry spec(String name, BooleanSupplier eligible, Consumer<Throwable> onRetry) {
 		return Retry.from(failures -> Flux.defer(() -> {
 			CallState state = new CallState(name);
 			BackOffExecution backOff = this.policy.getBackOff().start();
-			return failures.concatMap(signal -> next(state, backOff, signal.failure(), eligible));
+			return failures.concatMap(signal -> next(state, backOff, signal.failure(), eligible, onRetry));
 		}));
 	}
 
@@ -80,7 +82,8 @@ final class RetryLoop {
 		}
 	}
 
-	private Mono<Long> next(CallState state, BackOffExecution backOff, Throwable failure, BooleanSupplier eligible) {
+	private Mono<Long> next(CallState state, BackOffExecution backOff, Throwable failure, BooleanSupplier eligible,
+			Consumer<Throwable> onRetry) {
 		if (state.retryCount() > 0 && this.listener != null) {
 			this.listener.onRetryFailure(this.policy, state, failure);
 		}
@@ -99,6 +102,7 @@ final class RetryLoop {
 		}
 		Duration delay = serverHint(failure, Duration.ofMillis(backOffMillis));
 		state.record(failure);
+		onRetry.accept(failure);
 		logger.debug(() -> "Retry " + state.retryCount() + " of " + state.getName() + " in " + delay.toMillis()
 				+ " ms after " + failure);
 		if (this.listener != null) {

@@ -1,6 +1,9 @@
 package io.github.cerebras4j.client.observation;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import io.github.cerebras4j.client.Generation;
 import io.github.cerebras4j.client.GenerationChunk;
@@ -8,6 +11,7 @@ import io.github.cerebras4j.client.RateLimits;
 import io.github.cerebras4j.client.ResponseMetadata;
 import io.github.cerebras4j.client.TimeInfo;
 import io.github.cerebras4j.client.Usage;
+import io.github.cerebras4j.client.error.CerebrasApiException;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +49,7 @@ public final class CerebrasObservationContext extends Observation.Context {
 
 	private @Nullable TimeInfo timeInfo;
 
-	private int retries;
+	private final List<String> retryCauses = new ArrayList<>(0);
 
 	private boolean cancelled;
 
@@ -78,7 +82,6 @@ public final class CerebrasObservationContext extends Observation.Context {
 	 */
 	public void onResponse(ResponseMetadata response) {
 		this.response = response;
-		this.retries = response.retriesTaken();
 	}
 
 	/**
@@ -119,11 +122,12 @@ public final class CerebrasObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Records how many retries a failed call made.
-	 * @param retries the retries
+	 * Records that a failure is about to be retried.
+	 * @param failure the failure retried
 	 */
-	public void onRetries(int retries) {
-		this.retries = retries;
+	public void onRetry(Throwable failure) {
+		this.retryCauses.add((failure instanceof CerebrasApiException api) ? String.valueOf(api.statusCode())
+				: failure.getClass().getSimpleName());
 	}
 
 	/**
@@ -210,7 +214,16 @@ public final class CerebrasObservationContext extends Observation.Context {
 	 * @return the retries
 	 */
 	public int retries() {
-		return this.retries;
+		return this.retryCauses.size();
+	}
+
+	/**
+	 * Returns why each retry was made: the HTTP status of an error response, or the simple class name of the
+	 * exception, such as {@code CerebrasTimeoutException}.
+	 * @return the causes, in order, one per retry
+	 */
+	public List<String> retryCauses() {
+		return Collections.unmodifiableList(this.retryCauses);
 	}
 
 	/**

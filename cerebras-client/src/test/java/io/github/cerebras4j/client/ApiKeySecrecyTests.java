@@ -47,10 +47,11 @@ class ApiKeySecrecyTests {
 	private Level previousLevel;
 
 	@BeforeEach
-	void captureEveryLogLineAtDebug() {
+	void captureEveryLogLineAtDebugAndOursAtTrace() {
 		Logger root = rootLogger();
 		this.previousLevel = root.getLevel();
 		root.setLevel(Level.DEBUG);
+		ourLogger().setLevel(Level.TRACE);
 		this.logs.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
 		this.logs.start();
 		root.addAppender(this.logs);
@@ -61,6 +62,7 @@ class ApiKeySecrecyTests {
 		Logger root = rootLogger();
 		root.detachAppender(this.logs);
 		root.setLevel(this.previousLevel);
+		ourLogger().setLevel(null);
 	}
 
 	@Test
@@ -92,6 +94,12 @@ class ApiKeySecrecyTests {
 		assertThat(seen).doesNotContainNull();
 		assertThat(seen).allSatisfy(value -> assertThat(describe(value)).doesNotContain(KEY));
 		assertThat(this.logs.list).as("the test logged at DEBUG").isNotEmpty();
+		assertThat(this.logs.list).as("the wire log showed the request headers, redacted")
+			.anySatisfy(event -> assertThat(event.getFormattedMessage()).contains("--> POST /v1/chat/completions")
+				.contains("Authorization: [REDACTED]"));
+		assertThat(this.logs.list).as("the wire log summed up each call at DEBUG")
+			.anySatisfy(event -> assertThat(event.getFormattedMessage())
+				.matches("POST /v1/completions -> 401 in \\d+ ms \\(AuthenticationException\\)"));
 		assertThat(this.logs.list).allSatisfy(event -> assertThat(describe(event)).doesNotContain(KEY));
 		assertThat(seen.get(seen.size() - 2).toString()).contains("[REDACTED]");
 	}
@@ -112,6 +120,10 @@ class ApiKeySecrecyTests {
 			return text.toString();
 		}
 		return String.valueOf(value);
+	}
+
+	private static Logger ourLogger() {
+		return (Logger) LoggerFactory.getLogger("io.github.cerebras4j");
 	}
 
 	private static Logger rootLogger() {

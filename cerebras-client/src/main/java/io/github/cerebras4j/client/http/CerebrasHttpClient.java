@@ -185,7 +185,7 @@ public final class CerebrasHttpClient {
 
 	private <T> Mono<RawResponse<T>> attempt(ApiCall call, Class<T> type, Duration timeout, int retriesTaken) {
 		return request(call, timeout)
-			.exchangeToMono(response -> isSuccess(response) ? readJson(response, type, retriesTaken) : error(response))
+			.exchangeToMono(response -> isSuccess(response) ? readJson(call, response, type, retriesTaken) : error(response))
 			.onErrorMap(ex -> translate(ex, call));
 	}
 
@@ -250,7 +250,7 @@ public final class CerebrasHttpClient {
 				this.serverAddress);
 		return new CallObservation(CerebrasObservationDocumentation.CLIENT_OPERATION.observation(
 				this.settings.observationConvention(), DEFAULT_CONVENTION, () -> context,
-				this.settings.observationRegistry()), context);
+				this.settings.observationRegistry()), context, call.name());
 	}
 
 	private <T extends GenerationChunk> Flux<T> streamAttempt(ApiCall call, Class<T> chunkType, Duration idleTimeout,
@@ -282,6 +282,7 @@ public final class CerebrasHttpClient {
 		headers.putAll(this.options.headers());
 		this.options.removedHeaders().forEach(headers::remove);
 		headers.setBearerAuth(this.apiKey);
+		WireLog.request(call, headers);
 	}
 
 	private URI uri(ApiCall call) {
@@ -319,15 +320,20 @@ public final class CerebrasHttpClient {
 		return new ResponseMetadata(response.statusCode(), response.headers().asHttpHeaders(), retriesTaken);
 	}
 
-	private <T> Mono<RawResponse<T>> readJson(ClientResponse response, Class<T> type, int retriesTaken) {
+	private <T> Mono<RawResponse<T>> readJson(ApiCall call, ClientResponse response, Class<T> type,
+			int retriesTaken) {
 		ResponseMetadata metadata = metadata(response, retriesTaken);
 		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
-			.map(buffer -> new RawResponse<>(decode(buffer, type), metadata))
+			.map(buffer -> new RawResponse<>(decode(call, buffer, type), metadata))
 			.switchIfEmpty(Mono.error(() -> new CerebrasMalformedResponseException(
 					"The response to a call that returns JSON has an empty body", "", null)));
 	}
 
-	private static <T> T decode(DataBuffer buffer, Class<T> type) {
+	private static <T> T decode(ApiCall call, DataBuffer buffer, Class<T> type) {
+		if (WireLog.isTraceEnabled()) {
+			WireLog.responseBody(call, buffer.toString(buffer.readPosition(), buffer.readableByteCount(),
+					StandardCharsets.UTF_8));
+		}
 		try {
 			return CerebrasJson.mapper().readValue(buffer.asInputStream(), type);
 		}

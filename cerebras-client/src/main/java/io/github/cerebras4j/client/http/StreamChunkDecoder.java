@@ -41,6 +41,8 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 
 	private boolean done;
 
+	private final boolean trace = WireLog.isTraceEnabled();
+
 	/**
 	 * Creates a decoder for one response.
 	 * @param chunkType the type each event's JSON is read into
@@ -94,6 +96,9 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 	private void onEvent(@Nullable String event, byte[] data, int length) {
 		if (this.done) {
 			return;
+		}
+		if (this.trace) {
+			WireLog.event(data, length);
 		}
 		this.eventsReceived++;
 		if (event == null || event.isEmpty() || event.equals("message")) {

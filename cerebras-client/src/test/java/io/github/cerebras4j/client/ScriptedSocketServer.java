@@ -1,0 +1,230 @@
+package io.github.cerebras4j.client;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A raw HTTP/1.1 server on 127.0.0.1 for faults WireMock cannot script, such as a stream that breaks after some
+ * chunks: it reads each request (headers, then {@code Content-Length} bytes), counts it, and lets a {@link Script}
+ * answer it byte by byte, for example headers, three server-sent events in chunked encoding, then a TCP reset.
+ * Each connection is served on its own thread; {@link #close()} stops the threads and closes every socket.
+ */
+final class ScriptedSocketServer implements AutoCloseable {
+
+	/** How the server answers one request. */
+	@FunctionalInterface
+	interface Script {
+
+		/**
+		 * Answers one request. Returning without {@link Exchange#end() ending} the response leaves the connection
+		 * silent: open, with nothing more sent.
+		 * @param request 1 for the first request the server received, 2 for the second, and so on
+		 * @param exchange where to write the answer
+		 * @throws Exception if the client went away, which ends the connection
+		 */
+		void answer(int request, Exchange exchange) throws Exception;
+
+	}
+
+	private final ServerSocket serverSocket;
+
+	private final Script script;
+
+	private final AtomicInteger requests = new AtomicInteger();
+
+	private final List<String> requestLines = new CopyOnWriteArrayList<>();
+
+	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+
+	private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
+		Thread thread = new Thread(task, "scripted-socket-server");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private volatile boolean closed;
+
+	ScriptedSocketServer(Script script) throws IOException {
+		this.script = script;
+		this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		this.threads.execute(this::accept);
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.serverSocket.getLocalPort();
+	}
+
+	/** Returns how many requests the server has read. */
+	int requestCount() {
+		return this.requests.get();
+	}
+
+	/** Returns the request lines read, in order, for example {@code POST /v1/chat/completions HTTP/1.1}. */
+	List<String> requestLines() {
+		return List.copyOf(this.requestLines);
+	}
+
+	private void accept() {
+		while (!this.closed) {
+			try {
+				Socket socket = this.serverSocket.accept();
+				this.sockets.add(socket);
+				this.threads.execute(() -> serve(socket));
+			}
+			catch (IOException ex) {
+				return; // closed
+			}
+		}
+	}
+
+	private void serve(Socket socket) {
+		try (socket) {
+			InputStream in = new BufferedInputStream(socket.getInputStream());
+			String requestLine;
+			while (!this.closed && (requestLine = readRequest(in)) != null) {
+				this.requestLines.add(requestLine);
+				Exchange exchange = new Exchange(socket);
+				this.script.answer(this.requests.incrementAndGet(), exchange);
+				if (exchange.closed) {
+					return;
+				}
+				// answered (keep-alive) or silent: wait for the next request, or for the client to hang up
+			}
+		}
+		catch (Exception ex) {
+			// the client went away or the server is closing
+		}
+		finally {
+			this.sockets.remove(socket);
+		}
+	}
+
+	/** Reads one request and returns its request line, or {@code null} when the client closed the connection. */
+	private static @Nullable String readRequest(InputStream in) throws IOException {
+		String requestLine = readLine(in);
+		if (requestLine == null) {
+			return null;
+		}
+		int contentLength = 0;
+		String header;
+		while ((header = readLine(in)) != null && !header.isEmpty()) {
+			int colon = header.indexOf(':');
+			if (colon > 0 && header.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("content-length")) {
+				contentLength = Integer.parseInt(header.substring(colon + 1).trim());
+			}
+		}
+		if (in.readNBytes(contentLength).length < contentLength) {
+			return null;
+		}
+		return requestLine;
+	}
+
+	private static @Nullable String readLine(InputStream in) throws IOException {
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		int b;
+		while ((b = in.read()) != -1) {
+			if (b == '\n') {
+				byte[] bytes = line.toByteArray();
+				int length = (bytes.length > 0 && bytes[bytes.length - 1] == '\r') ? bytes.length - 1 : bytes.length;
+				return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+			}
+			line.write(b);
+		}
+		return null;
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.closed = true;
+		this.serverSocket.close();
+		for (Socket socket : this.sockets) {
+			socket.close();
+		}
+		this.threads.shutdownNow();
+	}
+
+	/** The answer to one request, written as the script goes. */
+	static final class Exchange {
+
+		private final Socket socket;
+
+		private final OutputStream out;
+
+		private boolean closed;
+
+		Exchange(Socket socket) throws IOException {
+			this.socket = socket;
+			this.out = socket.getOutputStream();
+		}
+
+		/**
+		 * Sends a 200 status line and the headers of a server-sent event stream in chunked transfer encoding.
+		 * @param moreHeaders more header lines, for example {@code x-request-id: req-1}
+		 */
+		Exchange streamHeaders(String... moreHeaders) throws IOException {
+			StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n")
+				.append("Transfer-Encoding: chunked\r\n");
+			for (String header : moreHeaders) {
+				head.append(header).append("\r\n");
+			}
+			return write(head.append("\r\n").toString());
+		}
+
+		/** Sends one server-sent event, {@code data: <data>} and a blank line, as one HTTP chunk. */
+		Exchange event(String data) throws IOException {
+			return chunk("data: " + data + "\n\n");
+		}
+
+		/** Sends text as one HTTP chunk. */
+		Exchange chunk(String text) throws IOException {
+			byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+			return write(Integer.toHexString(bytes.length) + "\r\n").write(bytes).write("\r\n");
+		}
+
+		/** Sends {@code data: [DONE]} and the last, empty chunk: the response is complete and the connection kept. */
+		Exchange done() throws IOException {
+			return event("[DONE]").write("0\r\n\r\n");
+		}
+
+		/** Ends the connection with a TCP reset, as a crashed peer or a load balancer does. */
+		void reset() throws IOException {
+			this.socket.setSoLinger(true, 0);
+			end();
+		}
+
+		/** Closes the connection normally. */
+		void end() throws IOException {
+			this.closed = true;
+			this.socket.close();
+		}
+
+		private Exchange write(String text) throws IOException {
+			return write(text.getBytes(StandardCharsets.US_ASCII));
+		}
+
+		private Exchange write(byte[] bytes) throws IOException {
+			this.out.write(bytes);
+			this.out.flush();
+			return this;
+		}
+
+	}
+
+}

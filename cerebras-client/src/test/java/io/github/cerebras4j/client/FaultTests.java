@@ -24,7 +24,6 @@ import io.github.cerebras4j.client.error.CerebrasStreamInterruptedException;
 import io.github.cerebras4j.client.error.CerebrasTimeoutException;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -350,7 +349,6 @@ class FaultTests {
 		}
 	}
 
-	@Disabled("BUG: a stream's response metadata is that of the first attempt that sent headers, even when that attempt was reset and a retry delivered the chunks")
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(Api.class)
 	void streamResponseDescribesTheAttemptThatDeliveredTheChunks(Api api) throws Exception {

@@ -259,8 +259,17 @@ public final class CerebrasHttpClient {
 			if (!isSuccess(response)) {
 				return this.<T>error(response).flux();
 			}
-			onResponse.accept(metadata(response, retriesTaken));
-			return readEvents(response, chunkType);
+			// announce the response with its first chunk (or its clean end), so that the metadata the caller gets
+			// always belongs to the attempt whose chunks it gets, never to one that failed before its first chunk
+			ResponseMetadata metadata = metadata(response, retriesTaken);
+			boolean[] announced = new boolean[1];
+			Runnable announce = () -> {
+				if (!announced[0]) {
+					announced[0] = true;
+					onResponse.accept(metadata);
+				}
+			};
+			return readEvents(response, chunkType).doOnNext(chunk -> announce.run()).doOnComplete(announce);
 		}).onErrorMap(ex -> translate(ex, call));
 	}
 

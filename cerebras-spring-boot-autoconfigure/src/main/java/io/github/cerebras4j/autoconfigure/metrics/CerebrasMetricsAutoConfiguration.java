@@ -1,0 +1,53 @@
+package io.github.cerebras4j.autoconfigure.metrics;
+
+import io.github.cerebras4j.autoconfigure.CerebrasProperties;
+import io.github.cerebras4j.client.observation.CerebrasObservationContext;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+
+/**
+ * Auto-configuration of the Cerebras client's metrics when Micrometer has a
+ * {@link MeterRegistry}: a {@link CerebrasMeterObservationHandler}, which Spring Boot registers on the
+ * {@code ObservationRegistry} beside the handler that times each call, and a {@link CerebrasLatencyMeterFilter}
+ * for the latency histograms. {@code cerebras.metrics.enabled=false} or {@code cerebras.enabled=false} turns it
+ * off.
+ */
+@AutoConfiguration(
+		after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+				ObservationAutoConfiguration.class },
+		beforeName = "io.github.cerebras4j.autoconfigure.CerebrasAutoConfiguration")
+@ConditionalOnClass({ MeterRegistry.class, CerebrasObservationContext.class })
+@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnBooleanProperty(name = { "cerebras.enabled", "cerebras.metrics.enabled" }, matchIfMissing = true)
+@EnableConfigurationProperties(CerebrasProperties.class)
+public final class CerebrasMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CerebrasMeterObservationHandler cerebrasMeterObservationHandler(MeterRegistry meterRegistry) {
+		return new CerebrasMeterObservationHandler(meterRegistry);
+	}
+
+	/**
+	 * Ordered before Spring Boot's own filter of {@code management.metrics.*} (order 0), so that its distribution
+	 * properties still override ours.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@Order(-1)
+	CerebrasLatencyMeterFilter cerebrasLatencyMeterFilter(CerebrasProperties properties) {
+		return new CerebrasLatencyMeterFilter(properties.getMetrics());
+	}
+
+}

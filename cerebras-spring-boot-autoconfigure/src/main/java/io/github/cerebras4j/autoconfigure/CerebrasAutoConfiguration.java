@@ -28,9 +28,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * the same connection pool, built from the {@code cerebras.*} properties, the {@link CerebrasConnectionDetails}, Boot's
  * {@link WebClient.Builder} (so {@code WebClientCustomizer}s apply), the {@link RetryPolicy}, every
  * {@link RetryListener}, the {@link ObservationRegistry}, a {@link CerebrasObservationConvention} and every
- * {@link CerebrasTemplateCustomizer}. Every bean backs off when the application defines its own; a user's
- * {@code CerebrasTemplate} alone also stands in for the reactive one. The connections are warmed up once the
- * application is ready unless {@code cerebras.warm-up.enabled=false}. {@code cerebras.enabled=false} turns it all off.
+ * {@link CerebrasTemplateCustomizer}. Every bean backs off when the application defines its own, and a user's
+ * {@code CerebrasTemplate} backs off both templates. The connections of the {@code ReactiveCerebrasTemplate} bean are
+ * warmed up once the application is ready unless {@code cerebras.warm-up.enabled=false}. {@code cerebras.enabled=false}
+ * turns it all off.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",

@@ -15,12 +15,15 @@ import io.github.cerebras4j.client.error.MissingApiKeyException;
 import io.github.cerebras4j.client.observation.CerebrasObservationContext;
 import io.github.cerebras4j.client.observation.DefaultCerebrasObservationConvention;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -263,6 +266,18 @@ class CerebrasAutoConfigurationTests {
 	}
 
 	@Test
+	void bootsObservationRegistryObservesCalls() {
+		server.stubFor(models());
+		onServer().withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
+			.withUserConfiguration(ObservationHandlerConfiguration.class)
+			.run((context) -> {
+				context.getBean(CerebrasTemplate.class).models().list();
+				assertThat(context.getBean(RecordingObservationHandler.class).names)
+					.containsExactly("gen_ai.client.operation.duration");
+			});
+	}
+
+	@Test
 	void userObservationConventionIsUsed() {
 		server.stubFor(models());
 		onServer().withUserConfiguration(ObservationConfiguration.class, ObservationConventionConfiguration.class)
@@ -493,6 +508,32 @@ class CerebrasAutoConfigurationTests {
 				}
 
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ObservationHandlerConfiguration {
+
+		@Bean
+		RecordingObservationHandler recordingObservationHandler() {
+			return new RecordingObservationHandler();
+		}
+
+	}
+
+	static class RecordingObservationHandler implements ObservationHandler<Observation.Context> {
+
+		final List<String> names = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onStop(Observation.Context context) {
+			this.names.add(context.getName());
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return true;
 		}
 
 	}

@@ -101,6 +101,7 @@ class CerebrasWarmUpTests {
 	void warmsUpWhenSpringApplicationHasStarted() {
 		server.stubFor(get(urlPathEqualTo(WARMING)).willReturn(okJson("{}")));
 		try (ConfigurableApplicationContext context = run("--cerebras.base-url=" + server.baseUrl())) {
+			assertThat(context).isNotNull();
 			await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(() -> server.verify(1, getRequestedFor(urlPathEqualTo(WARMING))));
 		}

@@ -1,19 +1,26 @@
 package io.github.cerebras4j.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.http.HttpHeaders;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Configuration of the Cerebras client, under {@code cerebras.*}. Only {@code cerebras.api-key} is required (the
  * {@code CEREBRAS_API_KEY} environment variable sets it through relaxed binding); every other property has the
- * official SDKs' default.
+ * official SDKs' default. The values are checked when bound, so that a wrong one fails start-up with a message naming
+ * the property.
  */
 @ConfigurationProperties("cerebras")
-public class CerebrasProperties {
+public class CerebrasProperties implements Validator {
 
 	/**
 	 * Whether to auto-configure the Cerebras client.
@@ -107,6 +114,90 @@ public class CerebrasProperties {
 	public String toString() {
 		return "CerebrasProperties[baseUrl=" + this.baseUrl + ", apiKey=" + ((this.apiKey != null) ? "[set]" : "[unset]")
 				+ "]";
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return CerebrasProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		CerebrasProperties properties = (CerebrasProperties) target;
+		validateBaseUrl(properties.getBaseUrl(), errors);
+		if (properties.getDefaultHeaders().keySet().stream().anyMatch(HttpHeaders.AUTHORIZATION::equalsIgnoreCase)) {
+			errors.rejectValue("default-headers", "invalid",
+					"cerebras.default-headers must not set Authorization; set cerebras.api-key instead");
+		}
+		Timeout timeout = properties.getTimeout();
+		positive("timeout.connect", timeout.getConnect(), errors);
+		positive("timeout.response", timeout.getResponse(), errors);
+		positive("timeout.stream-idle", timeout.getStreamIdle(), errors);
+		if (timeout.getOverall() != null) {
+			positive("timeout.overall", timeout.getOverall(), errors);
+		}
+		Retry retry = properties.getRetry();
+		check(retry.getMaxRetries() >= 0, "retry.max-retries", "must be at least 0", retry.getMaxRetries(), errors);
+		notNegative("retry.initial-delay", retry.getInitialDelay(), errors);
+		notNegative("retry.max-delay", retry.getMaxDelay(), errors);
+		if (retry.getInitialDelay() != null && retry.getMaxDelay() != null) {
+			check(retry.getMaxDelay().compareTo(retry.getInitialDelay()) >= 0, "retry.max-delay",
+					"must not be shorter than cerebras.retry.initial-delay ("
+							+ DurationStyle.SIMPLE.print(retry.getInitialDelay()) + ")",
+					retry.getMaxDelay(), errors);
+		}
+		check(retry.getMultiplier() >= 1 && Double.isFinite(retry.getMultiplier()), "retry.multiplier",
+				"must be a finite number of at least 1", retry.getMultiplier(), errors);
+		check(retry.getJitter() >= 0 && retry.getJitter() <= 1, "retry.jitter", "must be between 0 and 1",
+				retry.getJitter(), errors);
+		notNegative("retry.max-retry-after", retry.getMaxRetryAfter(), errors);
+		Pool pool = properties.getPool();
+		check(pool.getMaxConnections() >= 1, "pool.max-connections", "must be at least 1", pool.getMaxConnections(),
+				errors);
+		positive("pool.pending-acquire-timeout", pool.getPendingAcquireTimeout(), errors);
+		positive("pool.max-idle-time", pool.getMaxIdleTime(), errors);
+		check(properties.getWarmUp().getConnections() >= 1, "warm-up.connections", "must be at least 1",
+				properties.getWarmUp().getConnections(), errors);
+		positive("health.timeout", properties.getHealth().getTimeout(), errors);
+		notNegative("health.cache-ttl", properties.getHealth().getCacheTtl(), errors);
+		for (double percentile : properties.getMetrics().getPercentiles()) {
+			check(percentile >= 0 && percentile <= 1, "metrics.percentiles", "must be between 0 and 1", percentile,
+					errors);
+		}
+		for (Duration bucket : properties.getMetrics().getBuckets()) {
+			positive("metrics.buckets", bucket, errors);
+		}
+	}
+
+	private static void validateBaseUrl(@Nullable String baseUrl, Errors errors) {
+		URI uri = null;
+		try {
+			uri = (baseUrl != null) ? URI.create(baseUrl.trim()) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			// rejected below
+		}
+		String scheme = (uri != null && uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		boolean valid = uri != null && (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+				&& uri.getQuery() == null && uri.getFragment() == null;
+		check(valid, "base-url", "must be an absolute http or https URL without query or fragment, such as "
+				+ "https://api.cerebras.ai", baseUrl, errors);
+	}
+
+	private static void positive(String property, @Nullable Duration value, Errors errors) {
+		check(value != null && !value.isNegative() && !value.isZero(), property, "must be a positive duration", value,
+				errors);
+	}
+
+	private static void notNegative(String property, @Nullable Duration value, Errors errors) {
+		check(value != null && !value.isNegative(), property, "must be a duration of at least 0", value, errors);
+	}
+
+	private static void check(boolean valid, String property, String rule, @Nullable Object value, Errors errors) {
+		if (!valid) {
+			Object shown = (value instanceof Duration duration) ? DurationStyle.SIMPLE.print(duration) : value;
+			errors.rejectValue(property, "invalid", "cerebras." + property + " " + rule + ", was " + shown);
+		}
 	}
 
 	/**

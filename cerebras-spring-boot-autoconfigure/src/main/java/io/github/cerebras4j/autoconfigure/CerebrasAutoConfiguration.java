@@ -1,0 +1,107 @@
+package io.github.cerebras4j.autoconfigure;
+
+import java.util.List;
+
+import io.github.cerebras4j.client.CerebrasClientBuilder;
+import io.github.cerebras4j.client.CerebrasTemplate;
+import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
+import io.github.cerebras4j.client.error.MissingApiKeyException;
+import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
+import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.support.CompositeRetryListener;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration of the Cerebras client: a {@link ReactiveCerebrasTemplate} and a {@link CerebrasTemplate} on
+ * the same connection pool, built from the {@code cerebras.*} properties, the {@link CerebrasConnectionDetails}, Boot's
+ * {@link WebClient.Builder} (so {@code WebClientCustomizer}s apply), the {@link RetryPolicy}, every
+ * {@link RetryListener}, the {@link ObservationRegistry}, a {@link CerebrasObservationConvention} and every
+ * {@link CerebrasTemplateCustomizer}. Every bean backs off when the application defines its own, and a user's
+ * {@code CerebrasTemplate} backs off both templates. The connections of the {@code ReactiveCerebrasTemplate} bean are
+ * warmed up once the application is ready unless {@code cerebras.warm-up.enabled=false}. {@code cerebras.enabled=false}
+ * turns it all off.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+@ConditionalOnClass(ReactiveCerebrasTemplate.class)
+@ConditionalOnBooleanProperty(name = "cerebras.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CerebrasProperties.class)
+public final class CerebrasAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(CerebrasConnectionDetails.class)
+	PropertiesCerebrasConnectionDetails cerebrasConnectionDetails(CerebrasProperties properties) {
+		return new PropertiesCerebrasConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(RetryPolicy.class)
+	CerebrasRetryPolicy cerebrasRetryPolicy(CerebrasProperties properties) {
+		CerebrasProperties.Retry retry = properties.getRetry();
+		return CerebrasRetryPolicy.builder()
+			.maxRetries(retry.getMaxRetries())
+			.initialDelay(retry.getInitialDelay())
+			.maxDelay(retry.getMaxDelay())
+			.multiplier(retry.getMultiplier())
+			.jitter(retry.getJitter())
+			.maxRetryAfter(retry.getMaxRetryAfter())
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean({ ReactiveCerebrasTemplate.class, CerebrasTemplate.class })
+	ReactiveCerebrasTemplateFactoryBean reactiveCerebrasTemplate(CerebrasProperties properties,
+			CerebrasConnectionDetails connectionDetails, ObjectProvider<WebClient.Builder> webClientBuilder,
+			RetryPolicy retryPolicy, ObjectProvider<RetryListener> retryListeners,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<CerebrasObservationConvention> observationConvention,
+			ObjectProvider<CerebrasTemplateCustomizer> customizers) {
+		String apiKey = connectionDetails.apiKey();
+		if (!StringUtils.hasText(apiKey)) {
+			throw new MissingApiKeyException();
+		}
+		CerebrasClientBuilder<ReactiveCerebrasTemplate> builder = ReactiveCerebrasTemplate.builder()
+			.environment((name) -> null)
+			.apiKey(apiKey)
+			.baseUrl(connectionDetails.baseUrl())
+			.retryPolicy(retryPolicy);
+		webClientBuilder.ifAvailable(builder::webClientBuilder);
+		List<RetryListener> listeners = retryListeners.orderedStream().toList();
+		if (!listeners.isEmpty()) {
+			builder.retryListener((listeners.size() == 1) ? listeners.get(0) : new CompositeRetryListener(listeners));
+		}
+		observationRegistry.ifAvailable(builder::observationRegistry);
+		observationConvention.ifAvailable(builder::observationConvention);
+		new PropertiesCerebrasTemplateCustomizer(properties).customize(builder);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return new ReactiveCerebrasTemplateFactoryBean(builder.build(), properties.getTimeout().getOverall());
+	}
+
+	@Bean(destroyMethod = "")
+	@ConditionalOnMissingBean
+	CerebrasTemplate cerebrasTemplate(ReactiveCerebrasTemplate reactiveCerebrasTemplate) {
+		return new CerebrasTemplate(reactiveCerebrasTemplate);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(ReactiveCerebrasTemplate.class)
+	@ConditionalOnBooleanProperty(name = "cerebras.warm-up.enabled", matchIfMissing = true)
+	CerebrasWarmUp cerebrasWarmUp(ReactiveCerebrasTemplate reactiveCerebrasTemplate) {
+		return new CerebrasWarmUp(reactiveCerebrasTemplate);
+	}
+
+}

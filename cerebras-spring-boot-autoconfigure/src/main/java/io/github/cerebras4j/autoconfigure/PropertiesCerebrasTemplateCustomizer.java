@@ -1,0 +1,32 @@
+package io.github.cerebras4j.autoconfigure;
+
+import io.github.cerebras4j.client.CerebrasClientBuilder;
+
+/**
+ * Applies the {@code cerebras.*} timeouts, pool settings, default headers and warm-up size to the builder. The
+ * builder itself never warms up: {@link CerebrasWarmUp} does once the application is ready.
+ */
+final class PropertiesCerebrasTemplateCustomizer implements CerebrasTemplateCustomizer {
+
+	private final CerebrasProperties properties;
+
+	PropertiesCerebrasTemplateCustomizer(CerebrasProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public void customize(CerebrasClientBuilder<?> builder) {
+		CerebrasProperties.Timeout timeout = this.properties.getTimeout();
+		CerebrasProperties.Pool pool = this.properties.getPool();
+		builder.connectTimeout(timeout.getConnect())
+			.responseTimeout(timeout.getResponse())
+			.streamIdleTimeout(timeout.getStreamIdle())
+			.maxConnections(pool.getMaxConnections())
+			.pendingAcquireTimeout(pool.getPendingAcquireTimeout())
+			.maxIdleTime(pool.getMaxIdleTime())
+			.warmUp(false)
+			.warmUpConnections(this.properties.getWarmUp().getConnections());
+		this.properties.getDefaultHeaders().forEach(builder::defaultHeader);
+	}
+
+}

@@ -1,0 +1,138 @@
+package io.github.cerebras4j.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.cerebras4j.client.CerebrasTemplate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static io.github.cerebras4j.autoconfigure.CerebrasApiStub.API_KEY;
+import static io.github.cerebras4j.autoconfigure.CerebrasApiStub.environment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CerebrasProperties}: how {@code cerebras.*} binds, and the checks that fail start-up on a wrong
+ * value with a message naming the property.
+ */
+class CerebrasPropertiesTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CerebrasAutoConfiguration.class))
+		.withInitializer(environment(Map.of()))
+		.withPropertyValues("cerebras.api-key=" + API_KEY);
+
+	@Test
+	void defaultsAreValid() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(CerebrasTemplate.class));
+	}
+
+	@Test
+	void durationsBindInEveryFormat() {
+		this.contextRunner
+			.withPropertyValues("cerebras.timeout.connect=500ms", "cerebras.timeout.response=PT2S",
+					"cerebras.timeout.stream-idle=2s", "cerebras.timeout.overall=1m")
+			.run((context) -> {
+				CerebrasProperties.Timeout timeout = context.getBean(CerebrasProperties.class).getTimeout();
+				assertThat(timeout.getConnect()).isEqualTo(Duration.ofMillis(500));
+				assertThat(timeout.getResponse()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(timeout.getStreamIdle()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(timeout.getOverall()).isEqualTo(Duration.ofMinutes(1));
+			});
+	}
+
+	@Test
+	void defaultHeadersBindAsAMapKeepingTheHeaderNames() {
+		this.contextRunner.withPropertyValues("cerebras.default-headers.X-Team=a", "cerebras.default-headers.X-Env=prod")
+			.run((context) -> assertThat(context.getBean(CerebrasProperties.class).getDefaultHeaders())
+				.containsExactlyInAnyOrderEntriesOf(Map.of("X-Team", "a", "X-Env", "prod")));
+	}
+
+	@Test
+	void kebabCaseAndCamelCaseNamesBind() {
+		this.contextRunner
+			.withPropertyValues("cerebras.retry.max-retries=4", "cerebras.retry.initialDelay=250ms",
+					"cerebras.pool.max_connections=8", "cerebras.warm-up.connections=3")
+			.run((context) -> {
+				CerebrasProperties properties = context.getBean(CerebrasProperties.class);
+				assertThat(properties.getRetry().getMaxRetries()).isEqualTo(4);
+				assertThat(properties.getRetry().getInitialDelay()).isEqualTo(Duration.ofMillis(250));
+				assertThat(properties.getPool().getMaxConnections()).isEqualTo(8);
+				assertThat(properties.getWarmUp().getConnections()).isEqualTo(3);
+			});
+	}
+
+	@Test
+	void environmentVariablesBind() {
+		this.contextRunner
+			.withInitializer(environment(Map.of("CEREBRAS_BASE_URL", "https://proxy.example.com/cerebras",
+					"CEREBRAS_RETRY_MAXRETRIES", "5", "CEREBRAS_TIMEOUT_STREAMIDLE", "15s",
+					"CEREBRAS_WARMUP_ENABLED", "false")))
+			.run((context) -> {
+				CerebrasProperties properties = context.getBean(CerebrasProperties.class);
+				assertThat(properties.getBaseUrl()).isEqualTo("https://proxy.example.com/cerebras");
+				assertThat(properties.getRetry().getMaxRetries()).isEqualTo(5);
+				assertThat(properties.getTimeout().getStreamIdle()).isEqualTo(Duration.ofSeconds(15));
+				assertThat(properties.getWarmUp().isEnabled()).isFalse();
+			});
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			base-url                     | api.cerebras.ai
+			base-url                     | ftp://api.cerebras.ai
+			base-url                     | https://api.cerebras.ai?x=1
+			base-url                     | ''
+			timeout.connect              | 0s
+			timeout.response             | -1s
+			timeout.stream-idle          | 0ms
+			timeout.overall              | 0s
+			retry.max-retries            | -1
+			retry.initial-delay          | -10ms
+			retry.max-delay              | 100ms
+			retry.multiplier             | 0.5
+			retry.jitter                 | 1.5
+			retry.jitter                 | -0.1
+			retry.max-retry-after        | -1s
+			pool.max-connections         | 0
+			pool.pending-acquire-timeout | 0s
+			pool.max-idle-time           | -5s
+			warm-up.connections          | 0
+			health.timeout               | 0s
+			health.cache-ttl             | -1s
+			metrics.percentiles          | 1.5
+			metrics.buckets              | 0ms
+			""")
+	void wrongValueFailsStartUpNamingTheProperty(String property, String value) {
+		this.contextRunner.withPropertyValues("cerebras." + property + "=" + value).run((context) -> {
+			assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("cerebras." + property + " must");
+			assertThat(context.getStartupFailure().getCause().getMessage()).doesNotContain(API_KEY);
+		});
+	}
+
+	@Test
+	void authorizationCannotBeADefaultHeader() {
+		this.contextRunner.withPropertyValues("cerebras.default-headers.Authorization=Bearer x")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("cerebras.default-headers must not set Authorization"));
+	}
+
+	@Test
+	void everyWrongValueIsReportedAtOnce() {
+		this.contextRunner.withPropertyValues("cerebras.retry.jitter=2", "cerebras.pool.max-connections=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("cerebras.retry.jitter must be between 0 and 1, was 2.0")
+				.hasMessageContaining("cerebras.pool.max-connections must be at least 1, was 0"));
+	}
+
+}

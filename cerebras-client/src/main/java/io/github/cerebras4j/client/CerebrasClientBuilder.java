@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.github.cerebras4j.client.error.MissingApiKeyException;
@@ -91,6 +92,8 @@ public final class CerebrasClientBuilder<T> {
 	private int warmUpConnections = 1;
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private RequestOptions defaultOptions = RequestOptions.NONE;
 
 	private @Nullable CerebrasObservationConvention observationConvention;
 
@@ -327,6 +330,20 @@ public final class CerebrasClientBuilder<T> {
 	}
 
 	/**
+	 * Sets options every call of the template uses, as {@code withOptions(..)} would, but on the template itself: for
+	 * example an overall deadline for every call. Calling it again adds to the options set before.
+	 * @param options sets the options, for example {@code o -> o.deadline(Duration.ofMinutes(2))}
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> defaultOptions(Consumer<RequestOptions.Builder> options) {
+		Assert.notNull(options, "'options' must not be null");
+		RequestOptions.Builder builder = RequestOptions.builder();
+		options.accept(builder);
+		this.defaultOptions = this.defaultOptions.merge(builder.build());
+		return this;
+	}
+
+	/**
 	 * Builds the template.
 	 * @return the template
 	 * @throws MissingApiKeyException if no API key was given and {@code CEREBRAS_API_KEY} is not set
@@ -355,7 +372,8 @@ public final class CerebrasClientBuilder<T> {
 		CerebrasHttpClient http = new CerebrasHttpClient(webClient, key,
 				new CerebrasHttpClient.Settings(url, defaultHeaders(), this.responseTimeout, this.streamIdleTimeout,
 						retryPolicy(), this.retryListener, this.warmUpConnections, this.observationRegistry,
-						this.observationConvention));
+						this.observationConvention))
+			.withOptions(this.defaultOptions);
 		T template = this.factory.apply(http, onClose);
 		if (this.warmUp) {
 			ConnectionWarmer.warmUp(http);

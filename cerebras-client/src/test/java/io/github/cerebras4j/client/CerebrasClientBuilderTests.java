@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -108,6 +109,22 @@ class CerebrasClientBuilderTests {
 
 		server.verify(getRequestedFor(urlEqualTo("/v1/models")).withHeader("X-From-Application", equalTo("yes")));
 		assertThat(webClientBuilder.build().mutate()).isNotNull();
+	}
+
+	@Test
+	void defaultOptionsApplyToEveryCallAndViewsAddToThem() {
+		server.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(okJson("{\"data\":[]}")));
+
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server)
+			.defaultOptions(o -> o.header("X-Default", "1").query("debug", "1"))
+			.build()) {
+			cerebras.models().list();
+			cerebras.withOptions(o -> o.header("X-View", "2").removeHeader("X-Default")).models().list();
+		}
+
+		server.verify(getRequestedFor(urlEqualTo("/v1/models?debug=1")).withHeader("X-Default", equalTo("1")));
+		server.verify(getRequestedFor(urlEqualTo("/v1/models?debug=1")).withHeader("X-View", equalTo("2"))
+			.withoutHeader("X-Default"));
 	}
 
 	@Test

@@ -63,7 +63,7 @@ public final class CerebrasAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean({ ReactiveCerebrasTemplate.class, CerebrasTemplate.class })
-	ReactiveCerebrasTemplateFactoryBean reactiveCerebrasTemplate(CerebrasProperties properties,
+	ReactiveCerebrasTemplate reactiveCerebrasTemplate(CerebrasProperties properties,
 			CerebrasConnectionDetails connectionDetails, ObjectProvider<WebClient.Builder> webClientBuilder,
 			RetryPolicy retryPolicy, ObjectProvider<RetryListener> retryListeners,
 			ObjectProvider<ObservationRegistry> observationRegistry,
@@ -87,7 +87,7 @@ public final class CerebrasAutoConfiguration {
 		observationConvention.ifAvailable(builder::observationConvention);
 		new PropertiesCerebrasTemplateCustomizer(properties).customize(builder);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return new ReactiveCerebrasTemplateFactoryBean(builder.build(), properties.getTimeout().getOverall());
+		return builder.build();
 	}
 
 	@Bean(destroyMethod = "")

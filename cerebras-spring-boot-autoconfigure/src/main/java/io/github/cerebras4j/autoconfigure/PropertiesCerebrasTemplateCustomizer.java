@@ -1,9 +1,12 @@
 package io.github.cerebras4j.autoconfigure;
 
+import java.time.Duration;
+
 import io.github.cerebras4j.client.CerebrasClientBuilder;
 
 /**
- * Applies the {@code cerebras.*} timeouts, pool settings, default headers and warm-up size to the builder. The
+ * Applies the {@code cerebras.*} timeouts (the overall one as a deadline on every call), pool settings, default
+ * headers and warm-up size to the builder. The
  * builder itself never warms up: {@link CerebrasWarmUp} does once the application is ready.
  */
 final class PropertiesCerebrasTemplateCustomizer implements CerebrasTemplateCustomizer {
@@ -27,6 +30,10 @@ final class PropertiesCerebrasTemplateCustomizer implements CerebrasTemplateCust
 			.warmUp(false)
 			.warmUpConnections(this.properties.getWarmUp().getConnections());
 		this.properties.getDefaultHeaders().forEach(builder::defaultHeader);
+		Duration overall = timeout.getOverall();
+		if (overall != null) {
+			builder.defaultOptions((options) -> options.deadline(overall));
+		}
 	}
 
 }

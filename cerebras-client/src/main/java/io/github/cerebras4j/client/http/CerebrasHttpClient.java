@@ -49,6 +49,7 @@ import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClientRequest;
 import tools.jackson.core.JacksonException;
 
@@ -228,21 +229,32 @@ public final class CerebrasHttpClient {
 			};
 			Flux<T> chunks = Flux
 				.defer(() -> streamAttempt(call, chunkType, idleTimeout, attempts.getAndIncrement(), responded))
-				.retryWhen(this.retryLoop.spec(call.name(), progress::nothingDelivered, observed.context()::onRetry))
-				.doOnNext(chunk -> {
-					progress.record(chunk);
-					observed.context().onChunk(chunk);
-				})
-				.onErrorMap(progress::interrupted);
+				.retryWhen(this.retryLoop.spec(call.name(), progress::nothingDelivered, observed.context()::onRetry));
 			if (deadline != null) {
-				chunks = chunks.mergeWith(Mono.delay(deadline).then(Mono.error(() -> new CerebrasTimeoutException(
-						"Deadline of " + deadline.toMillis() + " ms exceeded: " + call.name(), null))));
+				chunks = withDeadline(chunks, deadline, call);
 			}
+			chunks = chunks.doOnNext(chunk -> {
+				progress.record(chunk);
+				observed.context().onChunk(chunk);
+			}).onErrorMap(progress::interrupted);
 			return chunks.doOnComplete(observed::succeeded)
 				.doOnError(observed::failed)
 				.doOnCancel(observed::cancelled)
 				.contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observed.observation()));
 		});
+	}
+
+	/**
+	 * Fails the stream with a timeout once the deadline passes; a stream that ends before stops the timer. The error
+	 * goes through the stream's progress, so a deadline after the first chunk reports what was received.
+	 */
+	private static <T> Flux<T> withDeadline(Flux<T> chunks, Duration deadline, ApiCall call) {
+		Sinks.Empty<Void> ended = Sinks.empty();
+		Mono<T> timer = Mono.delay(deadline)
+			.<T>flatMap(tick -> Mono.error(new CerebrasTimeoutException(
+					"Deadline of " + deadline.toMillis() + " ms exceeded: " + call.name(), null)))
+			.takeUntilOther(ended.asMono());
+		return chunks.doOnTerminate(ended::tryEmitEmpty).mergeWith(timer);
 	}
 
 	private CallObservation observe(ApiCall call, boolean streaming) {
@@ -303,13 +315,15 @@ public final class CerebrasHttpClient {
 		StringBuilder uri = new StringBuilder(this.settings.baseUrl()).append(call.path());
 		char separator = '?';
 		for (Map.Entry<String, String> parameter : query.entrySet()) {
-			uri.append(separator)
-				.append(UriUtils.encodeQueryParam(parameter.getKey(), StandardCharsets.UTF_8))
-				.append('=')
-				.append(UriUtils.encodeQueryParam(parameter.getValue(), StandardCharsets.UTF_8));
+			uri.append(separator).append(queryPart(parameter.getKey())).append('=').append(queryPart(parameter.getValue()));
 			separator = '&';
 		}
 		return URI.create(uri.toString());
+	}
+
+	private static String queryPart(String text) {
+		// servers read a literal '+' in a query as a space
+		return UriUtils.encodeQueryParam(text, StandardCharsets.UTF_8).replace("+", "%2B");
 	}
 
 	private static void readTimeout(ClientHttpRequest request, Duration timeout) {

@@ -116,6 +116,14 @@ public final class ReactiveCerebrasTemplate implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the base URL calls go to.
+	 * @return the base URL, without a trailing slash
+	 */
+	public String baseUrl() {
+		return this.http.baseUrl();
+	}
+
+	/**
 	 * Returns the transport, for the blocking template built on this one.
 	 * @return the transport
 	 */

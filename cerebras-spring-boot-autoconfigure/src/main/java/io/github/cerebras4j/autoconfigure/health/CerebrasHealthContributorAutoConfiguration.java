@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
  * health when spring-boot-health is present and there is one {@link ReactiveCerebrasTemplate} bean (or a primary
  * one). {@code management.health.cerebras.enabled=false} turns it off as for Boot's own indicators, and so does
  * {@code cerebras.health.enabled=false}. The check uses {@code cerebras.health.timeout} and
- * {@code cerebras.health.cache-ttl}; its details show the host of {@code cerebras.base-url}.
+ * {@code cerebras.health.cache-ttl}; its details show the host of the template's base URL.
  */
 @AutoConfiguration(afterName = "io.github.cerebras4j.autoconfigure.CerebrasAutoConfiguration")
 @ConditionalOnClass({ AbstractReactiveHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
@@ -32,7 +32,7 @@ public final class CerebrasHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "cerebrasHealthIndicator")
 	CerebrasHealthIndicator cerebrasHealthIndicator(ReactiveCerebrasTemplate template, CerebrasProperties properties) {
 		CerebrasProperties.Health health = properties.getHealth();
-		return new CerebrasHealthIndicator(template, properties.getBaseUrl(), health.getTimeout(),
+		return new CerebrasHealthIndicator(template, template.baseUrl(), health.getTimeout(),
 				health.getCacheTtl());
 	}
 

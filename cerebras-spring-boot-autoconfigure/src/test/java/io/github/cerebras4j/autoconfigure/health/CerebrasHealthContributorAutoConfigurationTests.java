@@ -102,10 +102,9 @@ class CerebrasHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
-	void detailsShowTheHostOfTheBaseUrlProperty() {
+	void detailsShowTheHostTheTemplateCallsNotAnotherBaseUrlProperty() {
 		server.stubFor(get(WARMING).willReturn(aResponse().withStatus(200)));
-		this.withTemplate.run((context) -> assertThat(check(context).getDetails()).containsEntry("host",
-				"api.example.com"));
+		this.withTemplate.run((context) -> assertThat(check(context).getDetails()).containsEntry("host", "127.0.0.1"));
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -17,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.support.CompositeRetryListener;
@@ -102,6 +104,21 @@ public final class CerebrasAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "cerebras.warm-up.enabled", matchIfMissing = true)
 	CerebrasWarmUp cerebrasWarmUp(ReactiveCerebrasTemplate reactiveCerebrasTemplate) {
 		return new CerebrasWarmUp(reactiveCerebrasTemplate);
+	}
+
+	/**
+	 * Masks the API key in actuator endpoints when the actuator is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorSanitizingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "cerebrasApiKeySanitizer")
+		SanitizingFunction cerebrasApiKeySanitizer(CerebrasConnectionDetails connectionDetails) {
+			return new CerebrasApiKeySanitizer(connectionDetails.apiKey());
+		}
+
 	}
 
 }

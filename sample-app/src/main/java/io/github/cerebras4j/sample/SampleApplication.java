@@ -1,0 +1,22 @@
+package io.github.cerebras4j.sample;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+/**
+ * The sample application: {@code mvn -pl sample-app -am spring-boot:run}, then open http://localhost:8080.
+ */
+@SpringBootApplication(proxyBeanMethods = false)
+@EnableConfigurationProperties(SampleProperties.class)
+public class SampleApplication {
+
+	/**
+	 * Starts the application.
+	 * @param args the command line arguments, for example {@code --sample.model=gpt-oss-120b}
+	 */
+	public static void main(String[] args) {
+		SpringApplication.run(SampleApplication.class, args);
+	}
+
+}

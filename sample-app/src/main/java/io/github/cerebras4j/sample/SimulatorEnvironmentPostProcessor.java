@@ -1,0 +1,107 @@
+package io.github.cerebras4j.sample;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.chat.ChatMessage;
+import io.github.cerebras4j.client.chat.MessageContent;
+import io.github.cerebras4j.client.chat.UserMessage;
+import io.github.cerebras4j.test.CerebrasMockServer;
+import org.apache.commons.logging.Log;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Lets the sample run without an API key: when {@code cerebras.api-key} (or {@code CEREBRAS_API_KEY}) is not set, it
+ * starts the built-in Cerebras simulator ({@link CerebrasMockServer}, paced like Cerebras Cloud) on 127.0.0.1 and points
+ * {@code cerebras.base-url} at it with a placeholder key, before any bean is created. The simulator stops with the
+ * application. Registered in {@code META-INF/spring.factories}; it runs after the configuration files are read.
+ */
+class SimulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final Duration TIME_TO_FIRST_TOKEN = Duration.ofMillis(150);
+
+	static final double TOKENS_PER_SECOND = 2000;
+
+	private static final String PLACEHOLDER_KEY = "simulator-needs-no-key";
+
+	private final Log logger;
+
+	SimulatorEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.logger = logFactory.getLog(SimulatorEnvironmentPostProcessor.class);
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (StringUtils.hasText(environment.getProperty("cerebras.api-key"))) {
+			return;
+		}
+		CerebrasMockServer simulator = CerebrasMockServer.start()
+			.timeToFirstToken(TIME_TO_FIRST_TOKEN)
+			.tokensPerSecond(TOKENS_PER_SECOND)
+			.replyWith(SimulatorEnvironmentPostProcessor::reply);
+		application.addListeners(stopOnShutdown(simulator));
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("cerebrasSimulator",
+					Map.of("cerebras.base-url", simulator.baseUrl(), "cerebras.api-key", PLACEHOLDER_KEY)));
+		this.logger.info("No Cerebras API key set: running on the built-in simulator at " + simulator.baseUrl()
+				+ ". Set CEREBRAS_API_KEY to use the real API.");
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	private static ApplicationListener<ApplicationEvent> stopOnShutdown(CerebrasMockServer simulator) {
+		return (event) -> {
+			if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+				simulator.close();
+			}
+		};
+	}
+
+	/**
+	 * The simulator's answer: a few sentences that quote the prompt and explain what the page shows.
+	 * @param request the request the simulator received
+	 * @return the answer
+	 */
+	static String reply(ChatCompletionRequest request) {
+		return "You asked: \"" + abbreviate(lastUserText(request.messages()), 200) + "\"\n\n"
+				+ "This answer comes from the Cerebras simulator built into the sample app, because no API key is set."
+				+ " It speaks the Cerebras API and paces its stream like Cerebras Cloud: the first token after about "
+				+ TIME_TO_FIRST_TOKEN.toMillis() + " ms, then about " + Math.round(TOKENS_PER_SECOND)
+				+ " tokens per second, so a paragraph like this one arrives in a fraction of a second. Every piece of"
+				+ " it reached your browser as its own server-sent event; at the end the server reported usage and"
+				+ " time_info, from which the page shows the time to first token and the tokens per second. The same"
+				+ " figures are timers at /actuator/metrics and /actuator/prometheus.\n\n"
+				+ "To ask " + request.model() + " for real, stop the app, set CEREBRAS_API_KEY and start it again.";
+	}
+
+	private static String lastUserText(List<ChatMessage> messages) {
+		for (int i = messages.size() - 1; i >= 0; i--) {
+			if (messages.get(i) instanceof UserMessage user && user.content() instanceof MessageContent.Text text) {
+				return text.text();
+			}
+		}
+		return "";
+	}
+
+	private static String abbreviate(String text, int maxLength) {
+		String line = text.strip().replaceAll("\\s+", " ");
+		return (line.length() <= maxLength) ? line : line.substring(0, maxLength - 1) + "…";
+	}
+
+}

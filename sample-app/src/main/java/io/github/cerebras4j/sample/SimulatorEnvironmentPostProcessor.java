@@ -11,13 +11,11 @@ import io.github.cerebras4j.client.chat.UserMessage;
 import io.github.cerebras4j.test.CerebrasMockServer;
 import org.apache.commons.logging.Log;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.logging.DeferredLogFactory;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -26,14 +24,17 @@ import org.springframework.util.StringUtils;
 /**
  * Lets the sample run without an API key: when {@code cerebras.api-key} (or {@code CEREBRAS_API_KEY}) is not set, it
  * starts the built-in Cerebras simulator ({@link CerebrasMockServer}, paced like Cerebras Cloud) on 127.0.0.1 and points
- * {@code cerebras.base-url} at it with a placeholder key, before any bean is created. The simulator stops with the
- * application. Registered in {@code META-INF/spring.factories}; it runs after the configuration files are read.
+ * {@code cerebras.base-url} at it with a placeholder key, before any bean is created. The simulator is the bean
+ * {@code cerebrasSimulator} and stops with the application. Registered in {@code META-INF/spring.factories}; it runs
+ * after the configuration files are read.
  */
 class SimulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	static final Duration TIME_TO_FIRST_TOKEN = Duration.ofMillis(150);
 
 	static final double TOKENS_PER_SECOND = 2000;
+
+	static final String BEAN_NAME = "cerebrasSimulator";
 
 	private static final String PLACEHOLDER_KEY = "simulator-needs-no-key";
 
@@ -52,7 +53,7 @@ class SimulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ord
 			.timeToFirstToken(TIME_TO_FIRST_TOKEN)
 			.tokensPerSecond(TOKENS_PER_SECOND)
 			.replyWith(SimulatorEnvironmentPostProcessor::reply);
-		application.addListeners(stopOnShutdown(simulator));
+		application.addInitializers((context) -> register(simulator, context.getBeanFactory()));
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("cerebrasSimulator",
 					Map.of("cerebras.base-url", simulator.baseUrl(), "cerebras.api-key", PLACEHOLDER_KEY)));
@@ -65,12 +66,13 @@ class SimulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ord
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
-	private static ApplicationListener<ApplicationEvent> stopOnShutdown(CerebrasMockServer simulator) {
-		return (event) -> {
-			if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
-				simulator.close();
-			}
-		};
+	/**
+	 * Makes the simulator a bean of the application, closed with it: after the web server has stopped, or when the
+	 * start-up fails.
+	 */
+	private static void register(CerebrasMockServer simulator, ConfigurableListableBeanFactory beanFactory) {
+		beanFactory.registerSingleton(BEAN_NAME, simulator);
+		((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(BEAN_NAME, simulator::close);
 	}
 
 	/**
@@ -81,12 +83,12 @@ class SimulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ord
 	static String reply(ChatCompletionRequest request) {
 		return "You asked: \"" + abbreviate(lastUserText(request.messages()), 200) + "\"\n\n"
 				+ "This answer comes from the Cerebras simulator built into the sample app, because no API key is set."
-				+ " It speaks the Cerebras API and paces its stream like Cerebras Cloud: the first token after about "
+				+ " It speaks the Cerebras API and paces its streams like Cerebras Cloud: the first token after about "
 				+ TIME_TO_FIRST_TOKEN.toMillis() + " ms, then about " + Math.round(TOKENS_PER_SECOND)
-				+ " tokens per second, so a paragraph like this one arrives in a fraction of a second. Every piece of"
-				+ " it reached your browser as its own server-sent event; at the end the server reported usage and"
-				+ " time_info, from which the page shows the time to first token and the tokens per second. The same"
-				+ " figures are timers at /actuator/metrics and /actuator/prometheus.\n\n"
+				+ " tokens per second, so a paragraph like this one arrives in a fraction of a second. On the page, each"
+				+ " piece of a streamed answer arrives as its own server-sent event, and the usage and time_info the"
+				+ " server reports at the end give the time to first token and the tokens per second; the same figures"
+				+ " are at /actuator/metrics and /actuator/prometheus.\n\n"
 				+ "To ask " + request.model() + " for real, stop the app, set CEREBRAS_API_KEY and start it again.";
 	}
 

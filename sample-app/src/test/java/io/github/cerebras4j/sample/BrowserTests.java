@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -34,7 +36,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Selenium. Skipped only when {@code /usr/bin/chromium} is missing; {@code .ci/run} installs it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "cerebras.api-key=csk-browser-test-key")
+		properties = { "cerebras.api-key=csk-browser-test-key", "cerebras.retry.max-retries=0" })
 class BrowserTests {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -83,6 +85,11 @@ class BrowserTests {
 		cerebras.stop();
 	}
 
+	@BeforeEach
+	void resetCerebras() {
+		cerebras.reset();
+	}
+
 	@Test
 	void theAnswerGrowsOnThePageWhileItStreamsAndTheTimeToFirstTokenAppears() {
 		List<String> tokens = IntStream.range(1, 61).mapToObj((i) -> " token" + i).toList();
@@ -110,6 +117,23 @@ class BrowserTests {
 		assertThat(answer.findElement(By.className("tps")).getText()).contains("(measured by the app)");
 		assertThat(answer.findElement(By.className("time-info")).getText()).startsWith("queue 0.2 ms, prompt 3.0 ms");
 		assertThat(answer.findElement(By.className("prompt")).getText()).isEqualTo("Count to sixty");
+	}
+
+	@Test
+	void aRateLimitedQuestionShowsTheProblemDetailOnThePage() {
+		cerebras.chatAnswers(aResponse().withStatus(429)
+			.withHeader("retry-after", "7")
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"message\": \"Requests per minute limit exceeded\"}"));
+		browser.get("http://127.0.0.1:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(20));
+
+		browser.findElement(By.id("send")).click();
+
+		WebElement problem = wait.until((page) -> page.findElement(By.cssSelector("#answers article .problem")));
+		wait.until((page) -> problem.getText().startsWith("429"));
+		assertThat(problem.getText())
+			.isEqualTo("429 Rate limited by Cerebras\nRequests per minute limit exceeded\nRetry in 7 s.");
 	}
 
 	/**

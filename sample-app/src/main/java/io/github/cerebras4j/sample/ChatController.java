@@ -50,7 +50,8 @@ class ChatController {
 	}
 
 	@GetMapping(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Flux<ServerSentEvent<Object>> stream(@RequestParam String prompt, @RequestParam(required = false) @Nullable String model) {
+	Flux<ServerSentEvent<Object>> stream(@RequestParam String prompt,
+			@RequestParam(required = false) @Nullable String model) {
 		ChatCompletionRequest completionRequest = completionRequest(prompt, model);
 		return AnswerStream.events(this.cerebras.chat().completions().stream(completionRequest));
 	}

@@ -23,8 +23,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Lets the sample run without an API key: when {@code cerebras.api-key} (or {@code CEREBRAS_API_KEY}) is not set, it
- * starts the built-in Cerebras simulator ({@link CerebrasMockServer}, paced like Cerebras Cloud) on 127.0.0.1 and points
- * {@code cerebras.base-url} at it with a placeholder key, before any bean is created. The simulator is the bean
+ * starts the built-in Cerebras simulator ({@link CerebrasMockServer}, paced like Cerebras Cloud) on 127.0.0.1 and
+ * points {@code cerebras.base-url} at it with a placeholder key, before any bean is created. The simulator is the bean
  * {@code cerebrasSimulator} and stops with the application. Registered in {@code META-INF/spring.factories}; it runs
  * after the configuration files are read.
  */
@@ -34,7 +34,10 @@ class SimulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ord
 
 	static final double TOKENS_PER_SECOND = 2000;
 
-	static final String BEAN_NAME = "cerebrasSimulator";
+	/**
+	 * The name of the simulator's bean and of the property source pointing the application at it.
+	 */
+	static final String NAME = "cerebrasSimulator";
 
 	private static final String PLACEHOLDER_KEY = "simulator-needs-no-key";
 
@@ -55,7 +58,7 @@ class SimulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ord
 			.replyWith(SimulatorEnvironmentPostProcessor::reply);
 		application.addInitializers((context) -> register(simulator, context.getBeanFactory()));
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("cerebrasSimulator",
+			.addFirst(new MapPropertySource(NAME,
 					Map.of("cerebras.base-url", simulator.baseUrl(), "cerebras.api-key", PLACEHOLDER_KEY)));
 		this.logger.info("No Cerebras API key set: running on the built-in simulator at " + simulator.baseUrl()
 				+ ". Set CEREBRAS_API_KEY to use the real API.");
@@ -71,8 +74,8 @@ class SimulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ord
 	 * start-up fails.
 	 */
 	private static void register(CerebrasMockServer simulator, ConfigurableListableBeanFactory beanFactory) {
-		beanFactory.registerSingleton(BEAN_NAME, simulator);
-		((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(BEAN_NAME, simulator::close);
+		beanFactory.registerSingleton(NAME, simulator);
+		((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(NAME, simulator::close);
 	}
 
 	/**

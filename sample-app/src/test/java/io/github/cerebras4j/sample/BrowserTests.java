@@ -109,11 +109,13 @@ class BrowserTests {
 		assertThat(first.get(0)).as("state at the first read").isEqualTo("streaming");
 		assertThat(second.get(0)).as("state at the second read").isEqualTo("streaming");
 		assertThat(second.get(1)).startsWith(first.get(1));
-		assertThat(first.get(2)).as("the browser's time to first token, shown at once").matches("\\d+ ms \\(in this browser\\)");
+		assertThat(first.get(2)).as("the browser's time to first token, shown at once")
+			.matches("\\d+ ms \\(in this browser\\)");
 
 		wait.until((page) -> "done".equals(read(answer).get(0)));
 		assertThat(read(answer).get(1)).isEqualTo(String.join("", tokens));
-		assertThat(answer.findElement(By.className("ttft")).getText()).matches("\\d+ ms \\(measured by the app, \\d+ ms in this browser\\)");
+		assertThat(answer.findElement(By.className("ttft")).getText())
+			.matches("\\d+ ms \\(measured by the app, \\d+ ms in this browser\\)");
 		assertThat(answer.findElement(By.className("tps")).getText()).contains("(measured by the app)");
 		assertThat(answer.findElement(By.className("time-info")).getText()).startsWith("queue 0.2 ms, prompt 3.0 ms");
 		assertThat(answer.findElement(By.className("prompt")).getText()).isEqualTo("Count to sixty");

@@ -126,7 +126,8 @@ class ChatApiTests {
 			.toList();
 		assertThat(tokenEvents).extracting((event) -> text(event.getT2())).containsExactlyElementsOf(tokens);
 		Duration spread = Duration.between(tokenEvents.get(0).getT1(), tokenEvents.get(19).getT1());
-		assertThat(spread).as("the tokens were re-streamed as they came, not at the end").isGreaterThan(Duration.ofMillis(500));
+		assertThat(spread).as("the tokens were re-streamed as they came, not at the end")
+			.isGreaterThan(Duration.ofMillis(500));
 		long separateArrivals = IntStream.range(1, 20)
 			.filter((i) -> Duration.between(tokenEvents.get(i - 1).getT1(), tokenEvents.get(i).getT1()).toMillis() >= 15)
 			.count();

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.github.cerebras4j.test.AutoConfigureCerebrasMockServer;
+import io.github.cerebras4j.test.CerebrasMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,13 +23,11 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -36,14 +36,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Selenium. Skipped only when {@code /usr/bin/chromium} is missing; {@code .ci/run} installs it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cerebras.api-key=csk-browser-test-key", "cerebras.retry.max-retries=0" })
+		properties = "cerebras.retry.max-retries=0")
+@AutoConfigureCerebrasMockServer
 class BrowserTests {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static final CerebrasStandIn cerebras = new CerebrasStandIn();
 
 	private static Path profile;
 
@@ -52,10 +51,8 @@ class BrowserTests {
 	@LocalServerPort
 	private int port;
 
-	@DynamicPropertySource
-	static void cerebrasBaseUrl(DynamicPropertyRegistry registry) {
-		registry.add("cerebras.base-url", cerebras::baseUrl);
-	}
+	@Autowired
+	private CerebrasMockServer cerebras;
 
 	@BeforeAll
 	static void startChromium() throws IOException {
@@ -75,32 +72,26 @@ class BrowserTests {
 	}
 
 	@AfterAll
-	static void stopChromiumAndCerebras() throws IOException {
+	static void stopChromium() throws IOException {
 		if (browser != null) {
 			browser.quit();
 		}
 		if (profile != null) {
 			FileSystemUtils.deleteRecursively(profile);
 		}
-		cerebras.stop();
-	}
-
-	@BeforeEach
-	void resetCerebras() {
-		cerebras.reset();
 	}
 
 	@Test
 	void theAnswerGrowsOnThePageWhileItStreamsAndTheTimeToFirstTokenAppears() {
-		List<String> tokens = IntStream.range(1, 61).mapToObj((i) -> " token" + i).toList();
-		cerebras.stream(tokens, Duration.ofSeconds(3));
+		String reply = IntStream.range(1, 41).mapToObj((i) -> "word" + i).collect(Collectors.joining(" "));
+		this.cerebras.reply(reply).tokensPerSecond(30);
 		browser.get("http://127.0.0.1:" + this.port + "/");
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(20));
 		wait.until((page) -> !page.findElements(By.cssSelector("#model option")).isEmpty());
 
 		WebElement prompt = browser.findElement(By.id("prompt"));
 		prompt.clear();
-		prompt.sendKeys("Count to sixty");
+		prompt.sendKeys("Count to forty");
 		browser.findElement(By.id("send")).click();
 
 		WebElement answer = wait.until((page) -> page.findElement(By.cssSelector("#answers article")));
@@ -113,20 +104,18 @@ class BrowserTests {
 			.matches("\\d+ ms \\(in this browser\\)");
 
 		wait.until((page) -> "done".equals(read(answer).get(0)));
-		assertThat(read(answer).get(1)).isEqualTo(String.join("", tokens));
+		assertThat(read(answer).get(1)).isEqualTo(reply);
 		assertThat(answer.findElement(By.className("ttft")).getText())
 			.matches("\\d+ ms \\(measured by the app, \\d+ ms in this browser\\)");
 		assertThat(answer.findElement(By.className("tps")).getText()).contains("(measured by the app)");
-		assertThat(answer.findElement(By.className("time-info")).getText()).startsWith("queue 0.2 ms, prompt 3.0 ms");
-		assertThat(answer.findElement(By.className("prompt")).getText()).isEqualTo("Count to sixty");
+		assertThat(answer.findElement(By.className("time-info")).getText())
+			.matches("queue [\\d.]+ ms, prompt [\\d.]+ ms, completion [\\d.]+ ms, total [\\d.]+ ms");
+		assertThat(answer.findElement(By.className("prompt")).getText()).isEqualTo("Count to forty");
 	}
 
 	@Test
 	void aRateLimitedQuestionShowsTheProblemDetailOnThePage() {
-		cerebras.chatAnswers(aResponse().withStatus(429)
-			.withHeader("retry-after", "7")
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"message\": \"Requests per minute limit exceeded\"}"));
+		this.cerebras.failWith(429, "Requests per minute limit exceeded").retryAfter(Duration.ofSeconds(7));
 		browser.get("http://127.0.0.1:" + this.port + "/");
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(20));
 

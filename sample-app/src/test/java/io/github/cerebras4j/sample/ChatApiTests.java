@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
-import org.junit.jupiter.api.AfterAll;
+import io.github.cerebras4j.client.chat.MessageContent;
+import io.github.cerebras4j.client.chat.UserMessage;
+import io.github.cerebras4j.test.AutoConfigureCerebrasMockServer;
+import io.github.cerebras4j.test.CerebrasMockServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -23,23 +25,20 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
- * The sample's HTTP API against a scripted Cerebras: answers, streams, models, problem details and metrics.
+ * The sample's HTTP API against a scripted Cerebras (the test kit's {@link CerebrasMockServer}): answers, streams,
+ * models, problem details and metrics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cerebras.api-key=csk-sample-test-key", "cerebras.retry.max-retries=0",
-				"cerebras.timeout.response=1s" })
+		properties = { "cerebras.retry.max-retries=0", "cerebras.timeout.response=1s" })
+@AutoConfigureCerebrasMockServer
 class ChatApiTests {
-
-	private static final CerebrasStandIn cerebras = new CerebrasStandIn();
 
 	private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT = new ParameterizedTypeReference<>() {
 	};
@@ -52,21 +51,13 @@ class ChatApiTests {
 	@Autowired
 	private ReactiveCerebrasTemplate template;
 
+	@Autowired
+	private CerebrasMockServer cerebras;
+
 	private WebTestClient client;
 
-	@DynamicPropertySource
-	static void cerebrasBaseUrl(DynamicPropertyRegistry registry) {
-		registry.add("cerebras.base-url", cerebras::baseUrl);
-	}
-
-	@AfterAll
-	static void stopCerebras() {
-		cerebras.stop();
-	}
-
 	@BeforeEach
-	void resetCerebrasAndConnect() {
-		cerebras.reset();
+	void connect() {
 		this.client = WebTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.responseTimeout(Duration.ofSeconds(10))
@@ -75,34 +66,36 @@ class ChatApiTests {
 
 	@Test
 	void theApplicationCallsTheConfiguredApiNotTheSimulator() {
-		assertThat(this.template.baseUrl()).isEqualTo(cerebras.baseUrl());
+		assertThat(this.template.baseUrl()).isEqualTo(this.cerebras.baseUrl());
 	}
 
 	@Test
 	void chatAnswersWithTheReplyUsageTimeInfoAndLatency() {
-		cerebras.reply("Fast inference keeps agents responsive.");
+		this.cerebras.reply("Fast inference keeps agents responsive.").timeToFirstToken(Duration.ofMillis(100));
 
 		JsonNode answer = postChat("{\"prompt\": \"Why does speed matter?\"}", HttpStatus.OK);
 
 		assertThat(answer.get("content").asString()).isEqualTo("Fast inference keeps agents responsive.");
 		assertThat(answer.get("model").asString()).isEqualTo("llama3.1-8b");
 		assertThat(answer.get("finishReason").asString()).isEqualTo("stop");
-		assertThat(answer.at("/usage/completion_tokens").asInt()).isEqualTo(7);
-		assertThat(answer.at("/timeInfo/total_time").asDouble()).isEqualTo(0.014);
-		assertThat(answer.get("serverTokensPerSecond").asDouble()).isEqualTo(700.0);
-		assertThat(answer.get("latencyMs").asLong()).isNotNegative();
-		assertThat(cerebras.lastChatRequest().at("/messages/0/content").asString()).isEqualTo("Why does speed matter?");
+		int completionTokens = answer.at("/usage/completion_tokens").asInt();
+		double completionTime = answer.at("/timeInfo/completion_time").asDouble();
+		assertThat(completionTokens).isPositive();
+		assertThat(answer.at("/timeInfo/total_time").isNumber()).isTrue();
+		assertThat(answer.get("serverTokensPerSecond").asDouble())
+			.isCloseTo(completionTokens / completionTime, within(0.05));
+		assertThat(answer.get("latencyMs").asLong()).isGreaterThanOrEqualTo(100);
+		assertThat(this.cerebras.lastChatRequest().messages()).singleElement()
+			.isEqualTo(new UserMessage(MessageContent.text("Why does speed matter?"), null));
 	}
 
 	@Test
 	void chatAsksTheConfiguredModelUnlessTheRequestNamesOne() {
-		cerebras.reply("Hi.");
-
 		postChat("{\"prompt\": \"Hi\"}", HttpStatus.OK);
-		assertThat(cerebras.lastChatRequest().get("model").asString()).isEqualTo("llama3.1-8b");
+		assertThat(this.cerebras.lastChatRequest().model()).isEqualTo("llama3.1-8b");
 
 		postChat("{\"prompt\": \"Hi\", \"model\": \"gpt-oss-120b\"}", HttpStatus.OK);
-		assertThat(cerebras.lastChatRequest().get("model").asString()).isEqualTo("gpt-oss-120b");
+		assertThat(this.cerebras.lastChatRequest().model()).isEqualTo("gpt-oss-120b");
 	}
 
 	@Test
@@ -111,42 +104,44 @@ class ChatApiTests {
 
 		assertThat(problem.get("status").asInt()).isEqualTo(400);
 		assertThat(problem.get("detail").asString()).isEqualTo("prompt must not be blank");
-		assertThat(cerebras.chatRequestCount()).isZero();
+		assertThat(this.cerebras.chatRequests()).isEmpty();
 	}
 
 	@Test
 	void streamSendsOneEventPerTokenAsTheTokensArrive() {
-		List<String> tokens = IntStream.range(0, 20).mapToObj((i) -> "word" + i + " ").toList();
-		cerebras.stream(tokens, Duration.ofMillis(1000));
+		String reply = "The quick brown fox jumps over the lazy dog, then keeps running through the field.";
+		this.cerebras.reply(reply).timeToFirstToken(Duration.ofMillis(200)).tokensPerSecond(40);
 
-		List<Tuple2<Instant, ServerSentEvent<String>>> events = stream("/api/chat/stream?prompt=Count");
+		List<Tuple2<Instant, ServerSentEvent<String>>> events = stream("/api/chat/stream?prompt=Run");
 
-		List<Tuple2<Instant, ServerSentEvent<String>>> tokenEvents = events.stream()
+		List<Tuple2<Instant, ServerSentEvent<String>>> tokens = events.stream()
 			.filter((event) -> "token".equals(event.getT2().event()))
 			.toList();
-		assertThat(tokenEvents).extracting((event) -> text(event.getT2())).containsExactlyElementsOf(tokens);
-		Duration spread = Duration.between(tokenEvents.get(0).getT1(), tokenEvents.get(19).getT1());
+		assertThat(tokens).hasSizeGreaterThan(10);
+		assertThat(String.join("", tokens.stream().map((event) -> text(event.getT2())).toList())).isEqualTo(reply);
+		int last = tokens.size() - 1;
+		Duration spread = Duration.between(tokens.get(0).getT1(), tokens.get(last).getT1());
 		assertThat(spread).as("the tokens were re-streamed as they came, not at the end")
-			.isGreaterThan(Duration.ofMillis(500));
-		long separateArrivals = IntStream.range(1, 20)
-			.filter((i) -> Duration.between(tokenEvents.get(i - 1).getT1(), tokenEvents.get(i).getT1()).toMillis() >= 15)
+			.isGreaterThan(Duration.ofMillis(last * 1000 / 40 / 2));
+		long separateArrivals = IntStream.range(1, tokens.size())
+			.filter((i) -> Duration.between(tokens.get(i - 1).getT1(), tokens.get(i).getT1()).toMillis() >= 10)
 			.count();
-		assertThat(separateArrivals).isGreaterThanOrEqualTo(10);
+		assertThat(separateArrivals).isGreaterThanOrEqualTo(last / 2);
 
 		ServerSentEvent<String> done = events.get(events.size() - 1).getT2();
 		assertThat(done.event()).isEqualTo("done");
 		JsonNode summary = this.json.readTree(done.data());
-		assertThat(summary.at("/usage/completion_tokens").asInt()).isEqualTo(20);
-		assertThat(summary.at("/timeInfo/completion_time").asDouble()).isEqualTo(0.01);
-		assertThat(summary.get("chunks").asInt()).isEqualTo(20);
-		assertThat(summary.get("timeToFirstTokenMs").asLong()).isLessThan(summary.get("durationMs").asLong());
-		assertThat(summary.get("tokensPerSecond").asDouble()).isBetween(10.0, 60.0);
+		assertThat(summary.at("/usage/completion_tokens").asInt()).isEqualTo(tokens.size());
+		assertThat(summary.at("/timeInfo/completion_time").isNumber()).isTrue();
+		assertThat(summary.get("chunks").asInt()).isEqualTo(tokens.size());
+		assertThat(summary.get("timeToFirstTokenMs").asLong()).isBetween(200L, summary.get("durationMs").asLong());
+		assertThat(summary.get("tokensPerSecond").asDouble()).isBetween(20.0, 80.0);
 		assertThat(summary.get("finishReason").asString()).isEqualTo("stop");
 	}
 
 	@Test
 	void streamThatFailsAfterItsFirstTokensEndsWithAProblemEvent() {
-		cerebras.streamThenFail(List.of("Once", " upon"), 500);
+		this.cerebras.reply("Once upon a time").failInStream(500, "The model crashed", 2);
 
 		List<ServerSentEvent<String>> events = stream("/api/chat/stream?prompt=Tell+a+story").stream()
 			.map(Tuple2::getT2)
@@ -156,6 +151,7 @@ class ChatApiTests {
 		JsonNode problem = this.json.readTree(events.get(2).data());
 		assertThat(problem.get("status").asInt()).isEqualTo(502);
 		assertThat(problem.get("title").asString()).isEqualTo("Cerebras answered with an error");
+		assertThat(problem.get("detail").asString()).isEqualTo("The model crashed");
 		assertThat(problem.get("upstreamStatus").asInt()).isEqualTo(500);
 	}
 
@@ -171,18 +167,13 @@ class ChatApiTests {
 			.getResponseBody());
 
 		assertThat(models.get("defaultModel").asString()).isEqualTo("llama3.1-8b");
-		assertThat(models.get("models").findValuesAsString("id")).containsExactly("llama3.1-8b", "gpt-oss-120b");
+		assertThat(models.get("models").findValuesAsString("id")).containsExactly("llama3.1-8b", "gpt-oss-120b",
+				"qwen-3-32b");
 	}
 
 	@Test
 	void rateLimitFromCerebrasIsA429ProblemWithRetryAfter() {
-		cerebras.chatAnswers(aResponse().withStatus(429)
-			.withHeader("retry-after", "7")
-			.withHeader("Content-Type", "application/json")
-			.withBody("""
-					{"message": "Requests per minute limit exceeded", "type": "too_many_requests_error",
-					 "param": "quota", "code": "request_quota_exceeded"}
-					"""));
+		this.cerebras.failWith(429, "Requests per minute limit exceeded").retryAfter(Duration.ofSeconds(7));
 
 		this.client.post()
 			.uri("/api/chat")
@@ -208,7 +199,7 @@ class ChatApiTests {
 
 	@Test
 	void rateLimitBeforeTheFirstTokenIsA429ProblemOnTheStreamToo() {
-		cerebras.chatAnswers(aResponse().withStatus(429).withHeader("retry-after", "3"));
+		this.cerebras.failWith(429, "Tokens per minute limit exceeded").retryAfter(Duration.ofSeconds(3));
 
 		this.client.get()
 			.uri("/api/chat/stream?prompt=Hi")
@@ -227,24 +218,19 @@ class ChatApiTests {
 
 	@Test
 	void rejectedApiKeyIsA502ProblemAboutTheApplicationsKey() {
-		cerebras.chatAnswers(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody("""
-				{"message": "Wrong API Key", "type": "invalid_request_error", "param": "api_key",
-				 "code": "wrong_api_key"}
-				"""));
+		this.cerebras.failWith(401, "Wrong API Key");
 
 		JsonNode problem = postChat("{\"prompt\": \"Hi\"}", HttpStatus.BAD_GATEWAY);
 
 		assertThat(problem.get("title").asString()).isEqualTo("Cerebras rejected this application's API key");
-		assertThat(problem.get("detail").asString()).contains("CEREBRAS_API_KEY").doesNotContain("csk-sample-test-key");
+		assertThat(problem.get("detail").asString()).contains("CEREBRAS_API_KEY")
+			.doesNotContain(CerebrasMockServer.TEST_API_KEY);
 		assertThat(problem.get("upstreamStatus").asInt()).isEqualTo(401);
 	}
 
 	@Test
 	void cerebrasRefusingThePromptIsA400Problem() {
-		cerebras.chatAnswers(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody("""
-				{"message": "Model no-such-model does not exist or you do not have access to it.",
-				 "type": "not_found_error", "param": "model", "code": "model_not_found"}
-				"""));
+		this.cerebras.failWith(404, "Model no-such-model does not exist or you do not have access to it.");
 
 		JsonNode problem = postChat("{\"prompt\": \"Hi\", \"model\": \"no-such-model\"}", HttpStatus.BAD_REQUEST);
 
@@ -254,7 +240,7 @@ class ChatApiTests {
 
 	@Test
 	void cerebrasNotAnsweringInTimeIsA504Problem() {
-		cerebras.chatAnswers(aResponse().withStatus(200).withFixedDelay(3000));
+		this.cerebras.timeToFirstToken(Duration.ofSeconds(3));
 
 		JsonNode problem = postChat("{\"prompt\": \"Hi\"}", HttpStatus.GATEWAY_TIMEOUT);
 
@@ -263,7 +249,7 @@ class ChatApiTests {
 
 	@Test
 	void brokenConnectionToCerebrasIsA502Problem() {
-		cerebras.chatAnswers(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+		this.cerebras.fault(CerebrasMockServer.Fault.CONNECTION_RESET);
 
 		JsonNode problem = postChat("{\"prompt\": \"Hi\"}", HttpStatus.BAD_GATEWAY);
 
@@ -273,7 +259,6 @@ class ChatApiTests {
 	@Test
 	void streamedCallIsTimedAsTimeToFirstChunkInMetricsAndPrometheus() {
 		double before = timeToFirstChunkCount();
-		cerebras.stream(List.of("One", " two", " three"), Duration.ofMillis(100));
 
 		assertThat(stream("/api/chat/stream?prompt=Count")).isNotEmpty();
 

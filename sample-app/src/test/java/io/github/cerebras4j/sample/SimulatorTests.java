@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
+import io.github.cerebras4j.test.CerebrasMockServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -46,9 +47,12 @@ class SimulatorTests {
 	@Autowired
 	private ReactiveCerebrasTemplate template;
 
+	@Autowired
+	private CerebrasMockServer simulator;
+
 	@Test
 	void withoutAKeyTheApplicationRunsOnTheSimulatorAndSaysSo(CapturedOutput output) {
-		assertThat(this.template.baseUrl()).startsWith("http://127.0.0.1:");
+		assertThat(this.template.baseUrl()).isEqualTo(this.simulator.baseUrl());
 		assertThat(output.getAll()).containsOnlyOnce("No Cerebras API key set: running on the built-in simulator at "
 				+ this.template.baseUrl() + ". Set CEREBRAS_API_KEY to use the real API.");
 	}
@@ -90,7 +94,7 @@ class SimulatorTests {
 		assertThat(events).filteredOn((event) -> "token".equals(event.event())).hasSizeGreaterThan(50);
 		JsonNode summary = this.json.readTree(events.get(events.size() - 1).data());
 		assertThat(summary.get("timeToFirstTokenMs").asLong())
-			.isGreaterThanOrEqualTo(SimulatorEnvironmentPostProcessor.TIME_TO_FIRST_TOKEN.toMillis());
+			.isGreaterThanOrEqualTo(SimulatorStarter.TIME_TO_FIRST_TOKEN.toMillis());
 		assertThat(summary.get("serverTokensPerSecond").asDouble()).isPositive();
 	}
 
@@ -113,7 +117,7 @@ class SimulatorTests {
 			assertThat(application.getBean(ReactiveCerebrasTemplate.class).baseUrl())
 				.isEqualTo("https://api.cerebras.ai");
 			assertThat(application.getEnvironment().getPropertySources())
-				.noneMatch((source) -> source.getName().equals(SimulatorEnvironmentPostProcessor.NAME));
+				.noneMatch((source) -> source.getName().equals(SimulatorStarter.NAME));
 		}
 	}
 
@@ -126,7 +130,9 @@ class SimulatorTests {
 
 	private static int models(String baseUrl) throws IOException, InterruptedException {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/models")).build(),
+		return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/models"))
+			.header("Authorization", "Bearer " + CerebrasMockServer.TEST_API_KEY)
+			.build(),
 				HttpResponse.BodyHandlers.discarding())
 			.statusCode();
 	}

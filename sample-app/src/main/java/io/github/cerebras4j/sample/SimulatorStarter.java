@@ -10,13 +10,12 @@ import io.github.cerebras4j.client.chat.MessageContent;
 import io.github.cerebras4j.client.chat.UserMessage;
 import io.github.cerebras4j.test.CerebrasMockServer;
 import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.logging.DeferredLogFactory;
-import org.springframework.core.Ordered;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
@@ -24,11 +23,12 @@ import org.springframework.util.StringUtils;
 /**
  * Lets the sample run without an API key: when {@code cerebras.api-key} (or {@code CEREBRAS_API_KEY}) is not set, it
  * starts the built-in Cerebras simulator ({@link CerebrasMockServer}, paced like Cerebras Cloud) on 127.0.0.1 and
- * points {@code cerebras.base-url} at it with a placeholder key, before any bean is created. The simulator is the bean
- * {@code cerebrasSimulator} and stops with the application. Registered in {@code META-INF/spring.factories}; it runs
- * after the configuration files are read.
+ * points {@code cerebras.base-url} at it with a placeholder key. It acts once the application is prepared: its
+ * configuration is complete (tests' properties included) and no bean is created yet. The simulator is the bean
+ * {@code cerebrasSimulator}, stopped with the application after its web server. Registered in
+ * {@code META-INF/spring.factories}.
  */
-class SimulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+class SimulatorStarter implements ApplicationListener<ApplicationPreparedEvent> {
 
 	static final Duration TIME_TO_FIRST_TOKEN = Duration.ofMillis(150);
 
@@ -41,41 +41,26 @@ class SimulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ord
 
 	private static final String PLACEHOLDER_KEY = "simulator-needs-no-key";
 
-	private final Log logger;
-
-	SimulatorEnvironmentPostProcessor(DeferredLogFactory logFactory) {
-		this.logger = logFactory.getLog(SimulatorEnvironmentPostProcessor.class);
-	}
+	private static final Log logger = LogFactory.getLog(SimulatorStarter.class);
 
 	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+	public void onApplicationEvent(ApplicationPreparedEvent event) {
+		ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
 		if (StringUtils.hasText(environment.getProperty("cerebras.api-key"))) {
 			return;
 		}
 		CerebrasMockServer simulator = CerebrasMockServer.start()
 			.timeToFirstToken(TIME_TO_FIRST_TOKEN)
 			.tokensPerSecond(TOKENS_PER_SECOND)
-			.replyWith(SimulatorEnvironmentPostProcessor::reply);
-		application.addInitializers((context) -> register(simulator, context.getBeanFactory()));
+			.replyWith(SimulatorStarter::reply);
+		ConfigurableListableBeanFactory beanFactory = event.getApplicationContext().getBeanFactory();
+		beanFactory.registerSingleton(NAME, simulator);
+		((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(NAME, simulator::close);
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource(NAME,
 					Map.of("cerebras.base-url", simulator.baseUrl(), "cerebras.api-key", PLACEHOLDER_KEY)));
-		this.logger.info("No Cerebras API key set: running on the built-in simulator at " + simulator.baseUrl()
+		logger.info("No Cerebras API key set: running on the built-in simulator at " + simulator.baseUrl()
 				+ ". Set CEREBRAS_API_KEY to use the real API.");
-	}
-
-	@Override
-	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
-	}
-
-	/**
-	 * Makes the simulator a bean of the application, closed with it: after the web server has stopped, or when the
-	 * start-up fails.
-	 */
-	private static void register(CerebrasMockServer simulator, ConfigurableListableBeanFactory beanFactory) {
-		beanFactory.registerSingleton(NAME, simulator);
-		((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(NAME, simulator::close);
 	}
 
 	/**

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.cerebras4j.client.CerebrasRequest;
 import io.github.cerebras4j.client.RequestChecks;
@@ -32,6 +34,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * }</pre>
  * The constructor checks every documented range and throws {@link IllegalArgumentException} naming the JSON
  * field, so a bad request fails before it is sent.
+ * A body can be read back from JSON (a mock server does): {@code stream} is skipped, unknown fields land in
+ * {@code extraBody}, and the header parameters stay unset.
  *
  * @param model the model id ({@code model}), for example {@code llama3.1-8b}
  * @param messages the conversation so far, at least one message
@@ -71,14 +75,15 @@ import tools.jackson.databind.annotation.JsonNaming;
  * ({@code top_logprobs})
  * @param topP nucleus sampling probability mass, 0 to 1 ({@code top_p})
  * @param user an id of the end user, for abuse monitoring ({@code user})
- * @param extraBody fields merged into the body after the typed ones, not part of the typed JSON; never
- * {@code null}
+ * @param extraBody fields merged into the body after the typed ones, not part of the typed JSON (read from
+ * JSON, the body's unknown fields); never {@code null}
  * @param cfRay the {@code CF-RAY} request header, not part of the body
  * @param amzCfId the {@code X-Amz-Cf-Id} request header, not part of the body
  * @param delayTime the {@code X-delay-time} request header, not part of the body
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties("stream")
 public record ChatCompletionRequest(String model, List<ChatMessage> messages, @Nullable Boolean clearThinking,
 		@Nullable Boolean disableReasoning, @Nullable Double frequencyPenalty,
 		@Nullable Map<String, Integer> logitBias, @Nullable Boolean logprobs, @Nullable Integer maxCompletionTokens,
@@ -87,10 +92,11 @@ public record ChatCompletionRequest(String model, List<ChatMessage> messages, @N
 		@Nullable Prediction prediction, @Nullable Double presencePenalty, @Nullable String promptCacheKey,
 		@Nullable ReasoningEffort reasoningEffort, @Nullable ReasoningFormat reasoningFormat,
 		@Nullable ResponseFormat responseFormat, @Nullable Long seed, @Nullable ServiceTier serviceTier,
-		@JsonFormat(with = JsonFormat.Feature.WRITE_SINGLE_ELEM_ARRAYS_UNWRAPPED) @Nullable List<String> stop,
+		@JsonFormat(with = { JsonFormat.Feature.WRITE_SINGLE_ELEM_ARRAYS_UNWRAPPED,
+				JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY }) @Nullable List<String> stop,
 		@Nullable StreamOptions streamOptions, @Nullable Double temperature, @Nullable ToolChoice toolChoice,
 		@Nullable List<Tool> tools, @Nullable Integer topLogprobs, @Nullable Double topP, @Nullable String user,
-		@JsonIgnore Map<String, @Nullable Object> extraBody, @JsonIgnore @Nullable String cfRay,
+		@JsonAnySetter @JsonIgnore Map<String, @Nullable Object> extraBody, @JsonIgnore @Nullable String cfRay,
 		@JsonIgnore @Nullable String amzCfId, @JsonIgnore @Nullable Double delayTime) implements CerebrasRequest {
 
 	public ChatCompletionRequest {

@@ -1,6 +1,9 @@
 package io.github.cerebras4j.client.chat;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.cerebras4j.client.CerebrasJson;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Which tool the model calls ({@code tool_choice}): a mode written as a string ({@link #NONE}, {@link #AUTO},
@@ -24,6 +27,23 @@ public sealed interface ToolChoice {
 	 */
 	static Function function(String name) {
 		return new Function("function", new FunctionName(name));
+	}
+
+	/**
+	 * Reads a tool choice from its JSON form, for example a recorded request body.
+	 * @param json a string (a {@link Mode}) or an object (a {@link Function})
+	 * @return the choice
+	 * @throws IllegalArgumentException if the JSON is neither
+	 */
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+	static ToolChoice fromJson(JsonNode json) {
+		if (json.isString()) {
+			return new Mode(json.stringValue());
+		}
+		if (json.isObject()) {
+			return CerebrasJson.mapper().treeToValue(json, Function.class);
+		}
+		throw new IllegalArgumentException("tool_choice must be a string or an object, was " + json);
 	}
 
 	/**

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.cerebras4j.client.CerebrasRequest;
 import io.github.cerebras4j.client.RequestChecks;
@@ -20,8 +22,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * The body of {@code POST /v1/completions}, a text (legacy) completion, plus the request's header parameters.
  * Build one with {@link #builder()}; the constructor checks every documented range and throws
  * {@link IllegalArgumentException} naming the JSON field. Fields left {@code null} are not sent. The body never
- * contains {@code stream}: the client adds it. A body can be read back from JSON (a mock server does), without
- * the extra body fields and header parameters, which are not part of it.
+ * contains {@code stream}: the client adds it. A body can be read back from JSON (a mock server does):
+ * {@code stream} is skipped, unknown fields land in {@code extraBody}, and the header parameters stay unset.
  *
  * @param model the model id, for example {@code llama3.1-8b}
  * @param prompt the prompt: a string, strings, token ids or token id arrays
@@ -47,13 +49,15 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param temperature sampling temperature, 0 to 2
  * @param topP {@code top_p}: nucleus sampling probability mass, 0 to 1
  * @param user an id of the end user, for abuse monitoring
- * @param extraBody fields merged into the JSON body last, winning on a name clash; not itself in the body
+ * @param extraBody fields merged into the JSON body last, winning on a name clash; not itself in the body (read
+ * from JSON, the body's unknown fields)
  * @param cfRay the {@code CF-RAY} request header, not in the body
  * @param amzCfId the {@code X-Amz-Cf-Id} request header, not in the body
  * @param delayTime the {@code X-delay-time} request header, not in the body
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties("stream")
 public record CompletionRequest(String model, Prompt prompt, @Nullable Integer bestOf, @Nullable Boolean echo,
 		@Nullable Double frequencyPenalty, @Nullable String grammarRoot, @Nullable Map<String, Integer> logitBias,
 		@Nullable Integer logprobs, @Nullable Integer maxTokens, @Nullable Integer minTokens, @Nullable Integer n,
@@ -62,9 +66,9 @@ public record CompletionRequest(String model, Prompt prompt, @Nullable Integer b
 		@JsonFormat(with = { JsonFormat.Feature.WRITE_SINGLE_ELEM_ARRAYS_UNWRAPPED,
 				JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY }) @Nullable List<String> stop,
 		@Nullable StreamOptions streamOptions, @Nullable String suffix, @Nullable Double temperature,
-		@Nullable Double topP, @Nullable String user, @JsonIgnore Map<String, @Nullable Object> extraBody,
-		@JsonIgnore @Nullable String cfRay, @JsonIgnore @Nullable String amzCfId,
-		@JsonIgnore @Nullable Double delayTime) implements CerebrasRequest {
+		@Nullable Double topP, @Nullable String user,
+		@JsonAnySetter @JsonIgnore Map<String, @Nullable Object> extraBody, @JsonIgnore @Nullable String cfRay,
+		@JsonIgnore @Nullable String amzCfId, @JsonIgnore @Nullable Double delayTime) implements CerebrasRequest {
 
 	public CompletionRequest {
 		RequestChecks.model(model);

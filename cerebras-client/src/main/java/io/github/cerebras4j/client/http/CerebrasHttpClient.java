@@ -251,8 +251,7 @@ public final class CerebrasHttpClient {
 	private static <T> Flux<T> withDeadline(Flux<T> chunks, Duration deadline, ApiCall call) {
 		Sinks.Empty<Void> ended = Sinks.empty();
 		Mono<T> timer = Mono.delay(deadline)
-			.<T>flatMap(tick -> Mono.error(new CerebrasTimeoutException(
-					"Deadline of " + deadline.toMillis() + " ms exceeded: " + call.name(), null)))
+			.<T>flatMap(tick -> Mono.error(deadlineExceeded(call, deadline, null)))
 			.takeUntilOther(ended.asMono());
 		return chunks.doOnTerminate(ended::tryEmitEmpty).mergeWith(timer);
 	}
@@ -419,10 +418,11 @@ public final class CerebrasHttpClient {
 	}
 
 	private static Throwable deadlineExceeded(Throwable ex, ApiCall call, Duration deadline) {
-		if (ex instanceof java.util.concurrent.TimeoutException) {
-			return new CerebrasTimeoutException("Deadline of " + deadline.toMillis() + " ms exceeded: " + call.name(), ex);
-		}
-		return ex;
+		return (ex instanceof java.util.concurrent.TimeoutException) ? deadlineExceeded(call, deadline, ex) : ex;
+	}
+
+	private static CerebrasTimeoutException deadlineExceeded(ApiCall call, Duration deadline, @Nullable Throwable cause) {
+		return new CerebrasTimeoutException("Deadline of " + deadline.toMillis() + " ms exceeded: " + call.name(), cause);
 	}
 
 	private static boolean isTransportFailure(Throwable ex) {

@@ -84,13 +84,13 @@ final class RetryLoop {
 
 	private Mono<Long> next(CallState state, BackOffExecution backOff, Throwable failure, BooleanSupplier eligible,
 			Consumer<Throwable> onRetry) {
-		if (state.retryCount() > 0 && this.listener != null) {
+		if (state.getRetryCount() > 0 && this.listener != null) {
 			this.listener.onRetryFailure(this.policy, state, failure);
 		}
 		if (!eligible.getAsBoolean() || !this.policy.shouldRetry(failure)) {
 			return Mono.error(state.finalFailure(failure));
 		}
-		long backOffMillis = (this.maxRetries != null && state.retryCount() >= this.maxRetries) ? BackOffExecution.STOP
+		long backOffMillis = (this.maxRetries != null && state.getRetryCount() >= this.maxRetries) ? BackOffExecution.STOP
 				: backOff.nextBackOff();
 		if (backOffMillis == BackOffExecution.STOP) {
 			Throwable exhausted = state.finalFailure(failure);
@@ -103,7 +103,7 @@ final class RetryLoop {
 		Duration delay = serverHint(failure, Duration.ofMillis(backOffMillis));
 		state.record(failure);
 		onRetry.accept(failure);
-		logger.debug(() -> "Retry " + state.retryCount() + " of " + state.getName() + " in " + delay.toMillis()
+		logger.debug(() -> "Retry " + state.getRetryCount() + " of " + state.getName() + " in " + delay.toMillis()
 				+ " ms after " + failure);
 		if (this.listener != null) {
 			this.listener.beforeRetry(this.policy, state, state);
@@ -150,10 +150,6 @@ final class RetryLoop {
 
 		@Override
 		public int getRetryCount() {
-			return this.exceptions.size();
-		}
-
-		int retryCount() {
 			return this.exceptions.size();
 		}
 

@@ -99,7 +99,7 @@ class CerebrasClientBuilderTests {
 	}
 
 	@Test
-	void webClientBuilderIsUsedAndLeftUnchanged() {
+	void webClientBuildersFiltersAndDefaultsApply() {
 		server.stubFor(get("/v1/models").willReturn(okJson("{\"data\":[]}")));
 		WebClient.Builder webClientBuilder = WebClient.builder().defaultHeader("X-From-Application", "yes");
 
@@ -108,7 +108,6 @@ class CerebrasClientBuilderTests {
 		}
 
 		server.verify(getRequestedFor(urlEqualTo("/v1/models")).withHeader("X-From-Application", equalTo("yes")));
-		assertThat(webClientBuilder.build().mutate()).isNotNull();
 	}
 
 	@Test

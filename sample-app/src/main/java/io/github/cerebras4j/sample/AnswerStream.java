@@ -2,6 +2,7 @@ package io.github.cerebras4j.sample;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.cerebras4j.client.TimeInfo;
@@ -66,9 +67,13 @@ final class AnswerStream {
 	}
 
 	private Flux<ServerSentEvent<Object>> eventsOf(Flux<ChatCompletionChunk> chunks) {
-		return chunks.concatMapIterable(this::onChunk)
-			.concatWith(Mono.fromSupplier(() -> event(DONE, summary())))
-			.onErrorResume((ex) -> this.started, (ex) -> Mono.just(event(PROBLEM, CerebrasProblems.problem(ex))));
+		// map each chunk as it arrives and flatten last: an error must not overtake the events of the chunks before
+		// it, which concatMapIterable would drop from its queue when the error reached it first
+		return chunks.map(this::onChunk)
+			.concatWith(Mono.fromSupplier(() -> List.of(event(DONE, summary()))))
+			.onErrorResume((ex) -> this.started,
+					(ex) -> Mono.just(List.of(event(PROBLEM, CerebrasProblems.problem(ex)))))
+			.concatMapIterable(Function.identity());
 	}
 
 	private List<ServerSentEvent<Object>> onChunk(ChatCompletionChunk chunk) {

@@ -1,0 +1,141 @@
+package io.github.cerebras4j.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.cerebras4j.benchmarks.clients.CerebrasBlocking;
+import io.github.cerebras4j.benchmarks.clients.CerebrasReactive;
+import io.github.cerebras4j.benchmarks.clients.Contender;
+import io.github.cerebras4j.benchmarks.clients.JdkHttpBaseline;
+import io.github.cerebras4j.benchmarks.clients.SpringAiOpenAi;
+import io.github.cerebras4j.benchmarks.jmh.ClientAllocationBenchmark;
+import io.github.cerebras4j.benchmarks.jmh.SseDecodeBenchmark;
+import io.github.cerebras4j.benchmarks.loopback.LoopbackBenchmark;
+import io.github.cerebras4j.benchmarks.server.LoadServerProcess;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark and prints one Markdown report: the end-to-end loopback figures, then JMH's allocation per
+ * chunk and per request and its SSE decoding microbenchmark. {@code mvn -pl benchmarks -am -Pbench verify} runs it.
+ */
+public final class BenchmarkMain {
+
+	private static final String API_KEY = "bench-key";
+
+	private BenchmarkMain() {
+	}
+
+	/**
+	 * Runs everything.
+	 * @param args none
+	 * @throws RunnerException if JMH fails
+	 */
+	public static void main(String[] args) throws RunnerException {
+		long start = System.nanoTime();
+		String loopback;
+		try (LoadServerProcess server = LoadServerProcess.start()) {
+			List<Contender> contenders = contenders(server.origin(), LoopbackBenchmark.Settings.standard().concurrency());
+			try {
+				loopback = new LoopbackBenchmark(LoopbackBenchmark.Settings.standard()).run(contenders);
+			}
+			finally {
+				contenders.forEach(Contender::close);
+			}
+		}
+		Collection<RunResult> jmh = new Runner(jmhOptions()).run();
+		System.out.println();
+		System.out.println("## Benchmark report\n");
+		System.out.println(machine() + "\n");
+		System.out.println(loopback);
+		System.out.println(allocationTable(jmh));
+		System.out.println(decodeTable(jmh));
+		System.out.printf("All benchmarks ran in %.1f minutes.%n", (System.nanoTime() - start) / 60e9);
+	}
+
+	/**
+	 * Returns the contenders, the baseline first.
+	 * @param origin the load server's origin
+	 * @param maxConnections the connection pool size where the client has one
+	 * @return the contenders
+	 */
+	static List<Contender> contenders(String origin, int maxConnections) {
+		return List.of(new JdkHttpBaseline(origin, API_KEY), new CerebrasReactive(origin, API_KEY, maxConnections),
+				new CerebrasBlocking(origin, API_KEY, maxConnections), new SpringAiOpenAi(origin, API_KEY));
+	}
+
+	private static Options jmhOptions() {
+		return new OptionsBuilder().include(SseDecodeBenchmark.class.getName())
+			.include(ClientAllocationBenchmark.class.getName())
+			.forks(1)
+			.warmupIterations(3)
+			.warmupTime(TimeValue.seconds(1))
+			.measurementIterations(5)
+			.measurementTime(TimeValue.seconds(1))
+			.jvmArgs("-Xms1g", "-Xmx1g")
+			.addProfiler(GCProfiler.class)
+			.build();
+	}
+
+	private static String allocationTable(Collection<RunResult> results) {
+		Map<String, double[]> byClient = new TreeMap<>();
+		for (RunResult result : results) {
+			String benchmark = result.getParams().getBenchmark();
+			if (benchmark.startsWith(ClientAllocationBenchmark.class.getName())) {
+				double[] row = byClient.computeIfAbsent(result.getParams().getParam("client"), (client) -> new double[2]);
+				row[benchmark.endsWith(".stream") ? 0 : 1] = allocated(result);
+			}
+		}
+		StringBuilder table = new StringBuilder(
+				"#### Allocation (JMH -prof gc, gc.alloc.rate.norm)\n\n| client | bytes per chunk | bytes per request |\n|---|--:|--:|\n");
+		byClient.forEach((client, row) -> table.append(String.format("| %s | %,.0f | %,.0f |%n", client, row[0], row[1])));
+		return table.toString();
+	}
+
+	private static String decodeTable(Collection<RunResult> results) {
+		StringBuilder table = new StringBuilder(
+				"#### Decoding one SSE event into a chunk (JMH)\n\n| decoder | ns per event | bytes per event |\n|---|--:|--:|\n");
+		for (RunResult result : results) {
+			String benchmark = result.getParams().getBenchmark();
+			if (benchmark.startsWith(SseDecodeBenchmark.class.getName())) {
+				table.append(String.format("| %s | %.0f ± %.0f | %,.0f |%n",
+						benchmark.substring(benchmark.lastIndexOf('.') + 1), result.getPrimaryResult().getScore(),
+						result.getPrimaryResult().getScoreError(), allocated(result)));
+			}
+		}
+		return table.toString();
+	}
+
+	private static double allocated(RunResult result) {
+		return result.getSecondaryResults().get("gc.alloc.rate.norm").getScore();
+	}
+
+	private static String machine() {
+		String cpu = "unknown CPU";
+		try {
+			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((line) -> line.startsWith("model name"))
+				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
+				.findFirst()
+				.orElse(cpu);
+		}
+		catch (IOException | RuntimeException ex) {
+			// not Linux: the processor count and the JVM still say enough
+		}
+		return String.format("Machine: %s, %d cores available, %s %s, %s", cpu,
+				Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+				System.getProperty("java.vm.version"), System.getProperty("os.name"));
+	}
+
+}

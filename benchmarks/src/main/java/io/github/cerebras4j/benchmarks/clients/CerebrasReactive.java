@@ -1,0 +1,86 @@
+package io.github.cerebras4j.benchmarks.clients;
+
+import java.util.concurrent.ExecutorService;
+
+import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
+import io.github.cerebras4j.client.chat.ChatCompletionChunk;
+import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import reactor.core.publisher.Flux;
+
+/**
+ * This library's {@link ReactiveCerebrasTemplate}: a single call blocks on the end of its {@code Flux}, concurrent
+ * calls are merged into one pipeline.
+ */
+public final class CerebrasReactive implements Contender {
+
+	private final ReactiveCerebrasTemplate cerebras;
+
+	/**
+	 * Creates the client for a server.
+	 * @param origin the server's origin, {@code http://host:port}
+	 * @param apiKey the key it sends
+	 * @param maxConnections the pool's size
+	 */
+	public CerebrasReactive(String origin, String apiKey, int maxConnections) {
+		this.cerebras = ReactiveCerebrasTemplate.builder()
+			.baseUrl(origin)
+			.apiKey(apiKey)
+			.maxRetries(0)
+			.maxConnections(maxConnections)
+			.warmUp(false)
+			.build();
+	}
+
+	@Override
+	public String name() {
+		return "cerebras4j ReactiveCerebrasTemplate";
+	}
+
+	@Override
+	public Received stream(String model) {
+		long[] received = new long[2];
+		chunks(model).doOnNext((chunk) -> {
+			if (received[1] == 0) {
+				received[1] = System.nanoTime();
+			}
+			received[0] += chunk.content().length();
+		}).blockLast();
+		return new Received(received[0], received[1]);
+	}
+
+	@Override
+	public String create(String model) {
+		return this.cerebras.chat().completions().create(request(model)).block().content();
+	}
+
+	@Override
+	public long streamConcurrently(String model, int count, ExecutorService threads) {
+		return Flux.range(0, count)
+			.flatMap((i) -> chunks(model).map((chunk) -> (long) chunk.content().length()), count)
+			.reduce(0L, Long::sum)
+			.block();
+	}
+
+	@Override
+	public long createConcurrently(String model, int requests, int concurrency, ExecutorService threads) {
+		return Flux.range(0, requests)
+			.flatMap((i) -> this.cerebras.chat().completions().create(request(model)), concurrency)
+			.map((completion) -> (long) completion.content().length())
+			.reduce(0L, Long::sum)
+			.block();
+	}
+
+	private Flux<ChatCompletionChunk> chunks(String model) {
+		return this.cerebras.chat().completions().stream(request(model));
+	}
+
+	private static ChatCompletionRequest request(String model) {
+		return ChatCompletionRequest.builder().model(model).user(PROMPT).build();
+	}
+
+	@Override
+	public void close() {
+		this.cerebras.close();
+	}
+
+}

@@ -47,7 +47,7 @@ public final class BenchmarkMain {
 		try (LoadServerProcess server = LoadServerProcess.start()) {
 			List<Contender> contenders = contenders(server.origin(), LoopbackBenchmark.Settings.standard().concurrency());
 			try {
-				loopback = new LoopbackBenchmark(LoopbackBenchmark.Settings.standard()).run(contenders);
+				loopback = new LoopbackBenchmark(LoopbackBenchmark.Settings.standard(), contenders).run();
 			}
 			finally {
 				contenders.forEach(Contender::close);

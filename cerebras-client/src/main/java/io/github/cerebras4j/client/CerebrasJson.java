@@ -18,6 +18,7 @@ public final class CerebrasJson {
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.addModule(new RecordConstructors())
 		.build();
 
 	private CerebrasJson() {

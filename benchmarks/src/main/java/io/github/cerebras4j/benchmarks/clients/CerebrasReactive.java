@@ -55,8 +55,9 @@ public final class CerebrasReactive implements Contender {
 
 	@Override
 	public long streamConcurrently(String model, int count, ExecutorService threads) {
+		// each stream on its own, as a server subscribes to each user's stream; only the totals are merged
 		return Flux.range(0, count)
-			.flatMap((i) -> chunks(model).map((chunk) -> (long) chunk.content().length()), count)
+			.flatMap((i) -> chunks(model).map((chunk) -> (long) chunk.content().length()).reduce(0L, Long::sum), count)
 			.reduce(0L, Long::sum)
 			.block();
 	}

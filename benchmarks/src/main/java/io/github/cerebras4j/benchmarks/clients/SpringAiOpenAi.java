@@ -52,8 +52,9 @@ public final class SpringAiOpenAi implements Contender {
 
 	@Override
 	public long streamConcurrently(String model, int count, ExecutorService threads) {
+		// each stream on its own, as a server subscribes to each user's stream; only the totals are merged
 		return Flux.range(0, count)
-			.flatMap((i) -> responses(model).map(SpringAiOpenAi::textLength), count)
+			.flatMap((i) -> responses(model).map(SpringAiOpenAi::textLength).reduce(0L, Long::sum), count)
 			.reduce(0L, Long::sum)
 			.block();
 	}

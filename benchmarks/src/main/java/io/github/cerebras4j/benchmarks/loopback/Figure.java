@@ -22,20 +22,25 @@ final class Figure {
 
 	private final Map<String, List<Double>> cpuNanos = new LinkedHashMap<>();
 
-	Figure(String title, String unit, String perUnit) {
+	Figure(String title, String unit, String perUnit, List<String> contenders) {
 		this.title = title;
 		this.unit = unit;
 		this.perUnit = perUnit;
+		for (String contender : contenders) {
+			this.rates.put(contender, new ArrayList<>());
+			this.cpuNanos.put(contender, new ArrayList<>());
+		}
 	}
 
 	void record(String contender, double rate, double cpuNanosPerUnit) {
-		this.rates.computeIfAbsent(contender, (name) -> new ArrayList<>()).add(rate);
-		this.cpuNanos.computeIfAbsent(contender, (name) -> new ArrayList<>()).add(cpuNanosPerUnit);
+		this.rates.get(contender).add(rate);
+		this.cpuNanos.get(contender).add(cpuNanosPerUnit);
 	}
 
 	/**
 	 * Returns the figure as a Markdown table: median rate, spread, ratio to the first contender (the baseline), CPU
 	 * time per unit.
+	 * @return the table
 	 */
 	String table() {
 		StringBuilder table = new StringBuilder();

@@ -33,29 +33,35 @@ public final class LoopbackBenchmark {
 
 	private final Map<String, List<Double>> firstChunkOverheadMillis = new LinkedHashMap<>();
 
+	private final List<Contender> contenders;
+
 	/**
 	 * Prepares a run.
 	 * @param settings the sizes of the workloads and the number of rounds
+	 * @param contenders the clients, the baseline first
 	 */
-	public LoopbackBenchmark(Settings settings) {
+	public LoopbackBenchmark(Settings settings, List<Contender> contenders) {
 		this.settings = settings;
-		this.singleStream = new Figure(String.format("Streaming, one stream of %,d chunks", settings.streamChunks()),
-				"chunks/s", "chunk");
+		this.contenders = contenders;
+		List<String> names = contenders.stream().map(Contender::name).toList();
+		names.forEach((name) -> this.firstChunkOverheadMillis.put(name, new ArrayList<>()));
+		this.singleStream = new Figure(String.format("Streaming, one stream of %,d chunks at a time",
+				settings.streamChunks()), "chunks/s", "chunk", names);
 		this.concurrentStreams = new Figure(String.format("Streaming, %d concurrent streams of %,d chunks (aggregate)",
-				settings.concurrency(), settings.concurrentStreamChunks()), "chunks/s", "chunk");
+				settings.concurrency(), settings.concurrentStreamChunks()), "chunks/s", "chunk", names);
 		this.sequentialCreates = new Figure(
 				String.format("Not streaming, %,d sequential requests", settings.sequentialRequests()), "requests/s",
-				"request");
+				"request", names);
 		this.concurrentCreates = new Figure(String.format("Not streaming, %,d requests, %d at a time",
-				settings.concurrentRequests(), settings.concurrency()), "requests/s", "request");
+				settings.concurrentRequests(), settings.concurrency()), "requests/s", "request", names);
 	}
 
 	/**
 	 * Runs every round and returns the tables.
-	 * @param contenders the clients, the baseline first
 	 * @return the figures as Markdown tables
 	 */
-	public String run(List<Contender> contenders) {
+	public String run() {
+		List<Contender> contenders = this.contenders;
 		ExecutorService threads = Executors.newFixedThreadPool(this.settings.concurrency());
 		try {
 			int rounds = this.settings.warmupRounds() + this.settings.rounds();
@@ -77,8 +83,11 @@ public final class LoopbackBenchmark {
 
 	private void runRound(Contender contender, ExecutorService threads, boolean counted) {
 		Workload stream = Workload.chunks(this.settings.streamChunks());
-		measure(this.singleStream, contender, counted, this.settings.streamChunks(), () -> {
-			check(contender, stream.textLength(), contender.stream(stream.model()).textLength());
+		int repeats = this.settings.streamRepeats();
+		measure(this.singleStream, contender, counted, (long) repeats * stream.chunks(), () -> {
+			for (int i = 0; i < repeats; i++) {
+				check(contender, stream.textLength(), contender.stream(stream.model()).textLength());
+			}
 		});
 
 		Workload concurrent = Workload.chunks(this.settings.concurrentStreamChunks());
@@ -94,7 +103,7 @@ public final class LoopbackBenchmark {
 			Contender.Received received = contender.stream(delayed.model());
 			check(contender, delayed.textLength(), received.textLength());
 			if (counted) {
-				this.firstChunkOverheadMillis.computeIfAbsent(contender.name(), (name) -> new ArrayList<>())
+				this.firstChunkOverheadMillis.get(contender.name())
 					.add((received.firstChunkNanos() - start - FIRST_CHUNK_DELAY.toNanos()) / 1e6);
 			}
 		}
@@ -156,13 +165,15 @@ public final class LoopbackBenchmark {
 	 * @param warmupRounds rounds run first and not counted
 	 * @param rounds rounds counted
 	 * @param streamChunks chunks of the single stream
+	 * @param streamRepeats single streams, one after the other, in one measurement
 	 * @param concurrentStreamChunks chunks of each concurrent stream
 	 * @param firstChunkSamples streams per contender and round for the time to first chunk
 	 * @param sequentialRequests non-streamed requests per contender and round, one after the other
 	 * @param concurrentRequests non-streamed requests per contender and round, {@code concurrency} at a time
 	 * @param concurrency how many streams, and how many requests, at a time
 	 */
-	public record Settings(int warmupRounds, int rounds, int streamChunks, int concurrentStreamChunks,
+	public record Settings(int warmupRounds, int rounds, int streamChunks, int streamRepeats,
+			int concurrentStreamChunks,
 			int firstChunkSamples, int sequentialRequests, int concurrentRequests, int concurrency) {
 
 		/**
@@ -170,7 +181,7 @@ public final class LoopbackBenchmark {
 		 * @return the settings
 		 */
 		public static Settings standard() {
-			return new Settings(3, 5, 20_000, 2_500, 20, 1_000, 6_400, 64);
+			return new Settings(3, 5, 20_000, 3, 2_500, 20, 1_000, 6_400, 64);
 		}
 
 	}

@@ -12,6 +12,7 @@ import io.github.cerebras4j.client.TimeInfo;
 import io.github.cerebras4j.client.Usage;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
@@ -32,6 +33,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param extra fields this library does not know yet
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonDeserialize(using = ChatCompletionChunkDeserializer.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatCompletionChunk(@Nullable String id, @Nullable String object, @Nullable Long created,
 		@Nullable String model, @Nullable String systemFingerprint, List<ChatChunkChoice> choices,

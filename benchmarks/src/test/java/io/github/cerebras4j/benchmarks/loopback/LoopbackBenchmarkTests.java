@@ -1,0 +1,92 @@
+package io.github.cerebras4j.benchmarks.loopback;
+
+import java.util.List;
+
+import io.github.cerebras4j.benchmarks.clients.CerebrasBlocking;
+import io.github.cerebras4j.benchmarks.clients.CerebrasReactive;
+import io.github.cerebras4j.benchmarks.clients.Contender;
+import io.github.cerebras4j.benchmarks.clients.JdkHttpBaseline;
+import io.github.cerebras4j.benchmarks.clients.SpringAiOpenAi;
+import io.github.cerebras4j.benchmarks.server.LoadServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Runs the loopback benchmark with tiny workloads so that the harness, the load server and every contender keep
+ * working between benchmark runs. Nothing here measures or asserts a timing.
+ */
+class LoopbackBenchmarkTests {
+
+	private static final LoopbackBenchmark.Settings TINY = new LoopbackBenchmark.Settings(0, 1, 200, 1, 50, 1, 5, 8, 4);
+
+	private LoadServer server;
+
+	private String origin;
+
+	@BeforeEach
+	void startServer() {
+		this.server = LoadServer.start(0);
+		this.origin = "http://127.0.0.1:" + this.server.port();
+	}
+
+	@AfterEach
+	void stopServer() {
+		this.server.close();
+	}
+
+	@Test
+	void everyContenderReceivesEverythingTheServerSendsAndGetsARowInEveryTable() {
+		List<Contender> contenders = List.of(new JdkHttpBaseline(this.origin, "key"),
+				new CerebrasReactive(this.origin, "key", 4), new CerebrasBlocking(this.origin, "key", 4),
+				new SpringAiOpenAi(this.origin, "key"));
+		try {
+			String tables = new LoopbackBenchmark(TINY, contenders).run();
+
+			for (Contender contender : contenders) {
+				assertThat(tables.lines().filter((line) -> line.startsWith("| " + contender.name() + " |")))
+					.hasSize(5);
+			}
+			assertThat(tables).contains("| baseline (java.net.http) | ").contains("| 1.00x |");
+		}
+		finally {
+			contenders.forEach(Contender::close);
+		}
+	}
+
+	@Test
+	void aContenderThatLosesTextFails() {
+		try (JdkHttpBaseline baseline = new JdkHttpBaseline(this.origin, "key")) {
+			Contender lossy = new Contender() {
+
+				@Override
+				public String name() {
+					return "lossy";
+				}
+
+				@Override
+				public Received stream(String model) {
+					Received received = baseline.stream(model);
+					return new Received(received.textLength() - 1, received.firstChunkNanos());
+				}
+
+				@Override
+				public String create(String model) {
+					return baseline.create(model);
+				}
+
+				@Override
+				public void close() {
+				}
+
+			};
+
+			assertThatIllegalStateException().isThrownBy(() -> new LoopbackBenchmark(TINY, List.of(lossy)).run())
+				.withMessageContaining("lossy received");
+		}
+	}
+
+}

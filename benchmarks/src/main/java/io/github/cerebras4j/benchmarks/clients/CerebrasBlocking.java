@@ -19,13 +19,7 @@ public final class CerebrasBlocking implements Contender {
 	 * @param maxConnections the pool's size
 	 */
 	public CerebrasBlocking(String origin, String apiKey, int maxConnections) {
-		this.cerebras = CerebrasTemplate.builder()
-			.baseUrl(origin)
-			.apiKey(apiKey)
-			.maxRetries(0)
-			.maxConnections(maxConnections)
-			.warmUp(false)
-			.build();
+		this.cerebras = CerebrasSettings.apply(CerebrasTemplate.builder(), origin, apiKey, maxConnections).build();
 	}
 
 	@Override

@@ -22,13 +22,7 @@ public final class CerebrasReactive implements Contender {
 	 * @param maxConnections the pool's size
 	 */
 	public CerebrasReactive(String origin, String apiKey, int maxConnections) {
-		this.cerebras = ReactiveCerebrasTemplate.builder()
-			.baseUrl(origin)
-			.apiKey(apiKey)
-			.maxRetries(0)
-			.maxConnections(maxConnections)
-			.warmUp(false)
-			.build();
+		this.cerebras = CerebrasSettings.apply(ReactiveCerebrasTemplate.builder(), origin, apiKey, maxConnections).build();
 	}
 
 	@Override

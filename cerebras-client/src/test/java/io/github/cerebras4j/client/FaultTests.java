@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -24,11 +26,14 @@ import io.github.cerebras4j.client.error.CerebrasStreamInterruptedException;
 import io.github.cerebras4j.client.error.CerebrasTimeoutException;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -280,6 +285,54 @@ class FaultTests {
 		}
 		finally {
 			pool.dispose();
+		}
+	}
+
+	@Test
+	void chunksThatArrivedBeforeAResetReachASlowReaderBeforeTheError() throws Exception {
+		CountDownLatch firstRead = new CountDownLatch(1);
+		CountDownLatch reset = new CountDownLatch(1);
+		try (ScriptedSocketServer socketServer = new ScriptedSocketServer((request, exchange) -> {
+			exchange.streamHeaders();
+			for (String token : TOKENS) {
+				exchange.event(chatChunk(token));
+			}
+			firstRead.await(5, TimeUnit.SECONDS);
+			Thread.sleep(200); // the other chunks' bytes are read by now, waiting for the reader to ask for them
+			exchange.reset();
+			reset.countDown();
+		}); CerebrasTemplate cerebras = template(socketServer).build()) {
+			List<String> received = new CopyOnWriteArrayList<>();
+			AtomicReference<Throwable> failure = new AtomicReference<>();
+			BaseSubscriber<ChatCompletionChunk> oneAtATime = new BaseSubscriber<>() {
+
+				@Override
+				protected void hookOnSubscribe(Subscription subscription) {
+					subscription.request(1);
+				}
+
+				@Override
+				protected void hookOnNext(ChatCompletionChunk chunk) {
+					received.add(chunk.content());
+					firstRead.countDown();
+				}
+
+				@Override
+				protected void hookOnError(Throwable ex) {
+					failure.set(ex);
+				}
+
+			};
+
+			cerebras.reactive().chat().completions().stream(CHAT).subscribe(oneAtATime);
+			assertThat(reset.await(5, TimeUnit.SECONDS)).isTrue();
+			Thread.sleep(200); // the reset reaches the client while two chunks wait for demand
+			oneAtATime.request(10);
+
+			await().atMost(NO_HANG).untilAsserted(() -> assertThat(failure.get()).isNotNull());
+			assertThat(received).containsExactlyElementsOf(TOKENS);
+			assertThat(failure.get()).isInstanceOfSatisfying(CerebrasStreamInterruptedException.class,
+					(ex) -> assertThat(ex.partialText()).isEqualTo("Hello world"));
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.github.cerebras4j.client.ApiObject;
 import io.github.cerebras4j.client.CerebrasJson;
@@ -371,8 +372,13 @@ public final class CerebrasHttpClient {
 
 	private static <T extends ApiObject> Flux<T> readEvents(ClientResponse response, Class<T> chunkType) {
 		StreamChunkDecoder<T> decoder = new StreamChunkDecoder<>(chunkType, response.headers().asHttpHeaders());
+		// decode each buffer as it arrives and turn a failure of the body into a last element that throws once the
+		// chunks before it are delivered: concatMapIterable drops what it holds for a slow reader when an error
+		// reaches it, which would lose chunks that arrived before a reset
 		return response.body(BodyExtractors.toDataBuffers())
-			.concatMapIterable(decoder::decode)
+			.map(decoder::decode)
+			.onErrorResume((ex) -> Mono.just(StreamChunkDecoder.failure(ex)))
+			.concatMapIterable(Function.identity())
 			.concatWith(Mono.fromRunnable(decoder::finish))
 			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
 	}

@@ -12,6 +12,7 @@ import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
 import io.github.cerebras4j.client.error.CerebrasStreamInterruptedException;
 import io.github.cerebras4j.client.error.ErrorChunk;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -78,6 +79,17 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 			this.decoded = new ArrayList<>();
 		}
 		return (failure != null) ? new ChunksThenFailure<>(chunks, failure) : chunks;
+	}
+
+	/**
+	 * Returns an element that, iterated, throws the failure of the body: behind the chunks already decoded, it
+	 * delivers the failure after them.
+	 * @param failure how the body failed
+	 * @param <T> the chunk type
+	 * @return no chunks, then the failure
+	 */
+	public static <T> Iterable<T> failure(Throwable failure) {
+		return new ChunksThenFailure<>(List.of(), Exceptions.propagate(failure));
 	}
 
 	/**

@@ -74,7 +74,8 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 		finally {
 			DataBufferUtils.release(buffer);
 		}
-		List<T> chunks = this.decoded;
+		// what is returned is never written again: it may wait in a queue while the next buffers are decoded
+		List<T> chunks = this.decoded.isEmpty() ? List.of() : this.decoded;
 		if (!chunks.isEmpty()) {
 			this.decoded = new ArrayList<>();
 		}

@@ -5,10 +5,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import io.github.cerebras4j.client.ApiObject;
 import io.github.cerebras4j.client.CerebrasJson;
@@ -50,6 +50,7 @@ import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Signal;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClientRequest;
 import tools.jackson.core.JacksonException;
@@ -372,15 +373,30 @@ public final class CerebrasHttpClient {
 
 	private static <T extends ApiObject> Flux<T> readEvents(ClientResponse response, Class<T> chunkType) {
 		StreamChunkDecoder<T> decoder = new StreamChunkDecoder<>(chunkType, response.headers().asHttpHeaders());
-		// decode each buffer as it arrives and turn a failure of the body into a last element that throws once the
-		// chunks before it are delivered: concatMapIterable drops what it holds for a slow reader when an error
-		// reaches it, which would lose chunks that arrived before a reset
+		// a failure of the body travels as an element behind the buffers before it: concatMapIterable drops what it
+		// holds for a slow reader when an error signal reaches it, which would lose chunks that arrived before a
+		// reset. Buffers are decoded when the reader asks for them, on the reader's thread for a blocking stream.
 		return response.body(BodyExtractors.toDataBuffers())
-			.map(decoder::decode)
-			.onErrorResume((ex) -> Mono.just(StreamChunkDecoder.failure(ex)))
-			.concatMapIterable(Function.identity())
+			.materialize()
+			.concatMapIterable((signal) -> decode(decoder, signal))
 			.concatWith(Mono.fromRunnable(decoder::finish))
+			.doOnDiscard(Signal.class, CerebrasHttpClient::release)
 			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+	}
+
+	private static <T extends ApiObject> Iterable<T> decode(StreamChunkDecoder<T> decoder, Signal<DataBuffer> signal) {
+		DataBuffer buffer = signal.get();
+		if (buffer != null) {
+			return decoder.decode(buffer);
+		}
+		Throwable failure = signal.getThrowable();
+		return (failure != null) ? StreamChunkDecoder.failure(failure) : List.of();
+	}
+
+	private static void release(Signal<?> signal) {
+		if (signal.get() instanceof DataBuffer buffer) {
+			DataBufferUtils.release(buffer);
+		}
 	}
 
 	private <T> Mono<T> error(ClientResponse response) {

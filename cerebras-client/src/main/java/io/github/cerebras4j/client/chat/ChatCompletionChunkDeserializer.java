@@ -23,7 +23,9 @@ import tools.jackson.databind.ValueDeserializer;
  * other token of a known field and every nested type that rarely appears in a chunk (usage, time info, log
  * probabilities, tool calls, token lists) go through the context as the generic path would, and unknown fields are
  * kept in {@code extra()} as untyped values, in the order they came (the generic path reverses them, and keeps the
- * first of two unknown fields with the same name where this keeps the last, as both do for known fields).
+ * first of two unknown fields with the same name where this keeps the last, as both do for known fields). A record
+ * whose constructor refuses what it is given (a list with a null element) fails with Jackson's instantiation error,
+ * as on the generic path, never with the constructor's own exception.
  * {@code ChatCompletionChunkDeserializerTests} compares both paths.
  */
 final class ChatCompletionChunkDeserializer extends ValueDeserializer<ChatCompletionChunk> {
@@ -66,8 +68,13 @@ final class ChatCompletionChunkDeserializer extends ValueDeserializer<ChatComple
 				default -> extra = extra(parser, context, extra, name);
 			}
 		}
-		return new ChatCompletionChunk(id, object, created, model, systemFingerprint, choices, serviceTier, timeInfo,
-				usage, extra);
+		try {
+			return new ChatCompletionChunk(id, object, created, model, systemFingerprint, choices, serviceTier,
+					timeInfo, usage, extra);
+		}
+		catch (RuntimeException ex) {
+			throw context.instantiationException(ChatCompletionChunk.class, ex);
+		}
 	}
 
 	private static @Nullable List<ChatChunkChoice> choices(JsonParser parser, DeserializationContext context) {
@@ -110,7 +117,12 @@ final class ChatCompletionChunkDeserializer extends ValueDeserializer<ChatComple
 				default -> extra = extra(parser, context, extra, name);
 			}
 		}
-		return new ChatChunkChoice(index, delta, finishReason, logprobs, reasoningLogprobs, text, tokens, extra);
+		try {
+			return new ChatChunkChoice(index, delta, finishReason, logprobs, reasoningLogprobs, text, tokens, extra);
+		}
+		catch (RuntimeException ex) {
+			throw context.instantiationException(ChatChunkChoice.class, ex);
+		}
 	}
 
 	private static ChatDelta delta(JsonParser parser, DeserializationContext context) {
@@ -132,7 +144,12 @@ final class ChatCompletionChunkDeserializer extends ValueDeserializer<ChatComple
 				default -> extra = extra(parser, context, extra, name);
 			}
 		}
-		return new ChatDelta(role, content, reasoning, toolCalls, tokens, extra);
+		try {
+			return new ChatDelta(role, content, reasoning, toolCalls, tokens, extra);
+		}
+		catch (RuntimeException ex) {
+			throw context.instantiationException(ChatDelta.class, ex);
+		}
 	}
 
 	private static void expectObject(JsonParser parser, DeserializationContext context, Class<?> type) {

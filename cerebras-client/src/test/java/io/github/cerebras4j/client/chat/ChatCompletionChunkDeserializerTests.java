@@ -75,7 +75,9 @@ class ChatCompletionChunkDeserializerTests {
 	static Stream<String> malformed() {
 		return Stream.of("[]", "\"chunk\"", "{\"choices\":[null]}", "{\"choices\":{\"index\":0}}", "{\"choices\":[{\"delta\":{\"content\":{}}}]}",
 				"{\"choices\":[{\"delta\":[1]}]}", "{\"choices\":[\"x\"]}", "{\"created\":\"soon\"}",
-				"{\"usage\":{\"prompt_tokens\":\"many\"}}", "{\"choices\":[{\"index\":1.5e40}]}");
+				"{\"usage\":{\"prompt_tokens\":\"many\"}}", "{\"choices\":[{\"index\":1.5e40}]}",
+				"{\"choices\":[{\"tokens\":[1,null]}]}", "{\"choices\":[{\"delta\":{\"tool_calls\":[null]}}]}",
+				"{\"choices\":[{\"delta\":{\"tokens\":[null]}}]}");
 	}
 
 	@ParameterizedTest

@@ -83,8 +83,8 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 	}
 
 	/**
-	 * Returns an element that, iterated, throws the failure of the body: behind the chunks already decoded, it
-	 * delivers the failure after them.
+	 * Returns an element that throws the body's failure when it is iterated: queued behind the chunks decoded before
+	 * the failure, it reaches the reader after them.
 	 * @param failure how the body failed
 	 * @param <T> the chunk type
 	 * @return no chunks, then the failure

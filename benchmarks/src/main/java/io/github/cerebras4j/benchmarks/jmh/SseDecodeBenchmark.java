@@ -1,9 +1,9 @@
 package io.github.cerebras4j.benchmarks.jmh;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.cerebras4j.benchmarks.clients.JdkHttpBaseline;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.http.StreamChunkDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -28,8 +27,6 @@ import org.springframework.http.HttpHeaders;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class SseDecodeBenchmark {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String EVENT = "data: {\"id\":\"chatcmpl-5f3c2a8e-1b7d-4e8a-9c61-0d2f4b7a9e13\","
 			+ "\"object\":\"chat.completion.chunk\",\"created\":1764061200,\"model\":\"llama3.1-8b\","
@@ -54,17 +51,8 @@ public class SseDecodeBenchmark {
 	@Benchmark
 	public void baseline(Blackhole blackhole) {
 		String line = new String(this.event, 0, this.event.length - 2, StandardCharsets.UTF_8);
-		Chunk chunk = JSON.readValue(line.substring(6), Chunk.class);
+		JdkHttpBaseline.Chunk chunk = JdkHttpBaseline.readChunk(line.substring(6));
 		blackhole.consume(chunk.choices().get(0).delta().content());
-	}
-
-	record Chunk(List<Choice> choices) {
-	}
-
-	record Choice(Delta delta) {
-	}
-
-	record Delta(String content) {
 	}
 
 }

@@ -61,15 +61,14 @@ public final class LoopbackBenchmark {
 	 * @return the figures as Markdown tables
 	 */
 	public String run() {
-		List<Contender> contenders = this.contenders;
 		ExecutorService threads = Executors.newFixedThreadPool(this.settings.concurrency());
 		try {
 			int rounds = this.settings.warmupRounds() + this.settings.rounds();
 			for (int round = 0; round < rounds; round++) {
 				boolean counted = round >= this.settings.warmupRounds();
 				System.out.printf("loopback round %d of %d%s%n", round + 1, rounds, counted ? "" : " (warm-up)");
-				for (int i = 0; i < contenders.size(); i++) {
-					Contender contender = contenders.get((round + i) % contenders.size());
+				for (int i = 0; i < this.contenders.size(); i++) {
+					Contender contender = this.contenders.get((round + i) % this.contenders.size());
 					runRound(contender, threads, counted);
 				}
 			}

@@ -24,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -53,6 +54,15 @@ public final class CerebrasClientBuilder<T> {
 	/** The most pooled connections unless told otherwise. */
 	public static final int DEFAULT_MAX_CONNECTIONS = 100;
 
+	/** The longest a call that is not a stream may take in all unless told otherwise, as in openai-java. */
+	public static final Duration DEFAULT_NON_STREAMING_DEADLINE = Duration.ofMinutes(10);
+
+	/** The longest line or event of a stream unless told otherwise: far above any real chunk. */
+	public static final DataSize DEFAULT_MAX_EVENT_SIZE = DataSize.ofMegabytes(4);
+
+	/** The most characters of a stream's text kept for its failure unless told otherwise. */
+	public static final int DEFAULT_MAX_PARTIAL_TEXT = 1024 * 1024;
+
 	private final BiFunction<CerebrasHttpClient, Runnable, T> factory;
 
 	private @Nullable String apiKey;
@@ -72,6 +82,12 @@ public final class CerebrasClientBuilder<T> {
 	private Duration responseTimeout = Duration.ofSeconds(60);
 
 	private Duration streamIdleTimeout = Duration.ofSeconds(60);
+
+	private Duration nonStreamingDeadline = DEFAULT_NON_STREAMING_DEADLINE;
+
+	private DataSize maxEventSize = DEFAULT_MAX_EVENT_SIZE;
+
+	private int maxPartialText = DEFAULT_MAX_PARTIAL_TEXT;
 
 	private @Nullable RetryPolicy retryPolicy;
 
@@ -203,6 +219,47 @@ public final class CerebrasClientBuilder<T> {
 	 */
 	public CerebrasClientBuilder<T> streamIdleTimeout(Duration streamIdleTimeout) {
 		this.streamIdleTimeout = positive(streamIdleTimeout, "streamIdleTimeout");
+		return this;
+	}
+
+	/**
+	 * Sets the longest a call that is not a stream may take in all, retries included, unless its options set a
+	 * {@linkplain RequestOptions#deadline() deadline}; 10 minutes by default, so that a server that sends a byte now
+	 * and then cannot hold a thread forever. Streams have no default deadline: they end when the server stops
+	 * sending for longer than the {@link #streamIdleTimeout(Duration) idle timeout}.
+	 * @param nonStreamingDeadline a positive duration
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> nonStreamingDeadline(Duration nonStreamingDeadline) {
+		this.nonStreamingDeadline = positive(nonStreamingDeadline, "nonStreamingDeadline");
+		return this;
+	}
+
+	/**
+	 * Sets the longest line, and the most data of one event, a stream may send; 4MB (4 x 1024 x 1024 bytes) by default, thousands of times
+	 * a real chunk. A stream that sends more fails with a {@code CerebrasMalformedResponseException} and its
+	 * connection is closed, so a server cannot make the client hold more.
+	 * @param maxEventSize a positive size of at most 1 GiB
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> maxEventSize(DataSize maxEventSize) {
+		Assert.notNull(maxEventSize, "'maxEventSize' must not be null");
+		Assert.isTrue(maxEventSize.toBytes() > 0 && maxEventSize.toBytes() <= DataSize.ofGigabytes(1).toBytes(),
+				() -> "'maxEventSize' must be positive and at most 1GB, was " + maxEventSize);
+		this.maxEventSize = maxEventSize;
+		return this;
+	}
+
+	/**
+	 * Sets the most characters of a stream's generated text the client keeps, to report with the exception of a
+	 * stream that fails after some chunks ({@code partialText()}); 1,048,576 by default. A longer text keeps its
+	 * start. 0 keeps none.
+	 * @param maxPartialText at least 0
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> maxPartialText(int maxPartialText) {
+		Assert.isTrue(maxPartialText >= 0, () -> "'maxPartialText' must not be negative, was " + maxPartialText);
+		this.maxPartialText = maxPartialText;
 		return this;
 	}
 
@@ -372,7 +429,8 @@ public final class CerebrasClientBuilder<T> {
 		CerebrasHttpClient http = new CerebrasHttpClient(webClient, key,
 				new CerebrasHttpClient.Settings(url, defaultHeaders(), this.responseTimeout, this.streamIdleTimeout,
 						retryPolicy(), this.retryListener, this.warmUpConnections, this.observationRegistry,
-						this.observationConvention))
+						this.observationConvention, this.nonStreamingDeadline, Math.toIntExact(this.maxEventSize.toBytes()),
+						this.maxPartialText))
 			.withOptions(this.defaultOptions);
 		T template = this.factory.apply(http, onClose);
 		if (this.warmUp) {

@@ -19,4 +19,11 @@ public interface GenerationChunk extends Generation {
 	 */
 	boolean hasContent();
 
+	/**
+	 * Tells whether a choice of this chunk carries a {@code finish_reason}: the answer is complete, so a body that
+	 * ends after this chunk without {@code data: [DONE]} is not an interruption.
+	 * @return whether a choice finished
+	 */
+	boolean finishesAChoice();
+
 }

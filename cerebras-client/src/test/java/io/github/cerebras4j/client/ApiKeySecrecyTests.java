@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -102,6 +103,61 @@ class ApiKeySecrecyTests {
 				.matches("POST /v1/completions -> 401 in \\d+ ms \\(AuthenticationException\\)"));
 		assertThat(this.logs.list).allSatisfy(event -> assertThat(describe(event)).doesNotContain(KEY));
 		assertThat(seen.get(seen.size() - 2).toString()).contains("[REDACTED]");
+	}
+
+	@Test
+	void inStreamErrorsAndMalformedEventsThatEchoTheKeyAreScrubbed() {
+		server.stubFor(post("/v1/chat/completions").withHeader("X-Case", com.github.tomakehurst.wiremock.client.WireMock.equalTo("error"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+				.withBody("data: {\"status_code\":401,\"error\":{\"message\":\"Wrong API Key " + KEY + "\"}}\n\n")));
+		server.stubFor(post("/v1/chat/completions").withHeader("X-Case", com.github.tomakehurst.wiremock.client.WireMock.equalTo("malformed"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+				.withBody("data: {\"echo\":\"" + KEY + "\",\n\n")));
+		List<Object> seen = new java.util.ArrayList<>();
+
+		for (String failure : List.of("error", "malformed")) {
+			try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).defaultHeader("X-Case", failure).build();
+					CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
+				seen.add(catchThrowableOfType(CerebrasException.class, () -> stream.forEach(chunk -> {
+				})));
+			}
+		}
+
+		assertThat(seen).hasSize(2).doesNotContainNull();
+		assertThat(seen).allSatisfy(value -> assertThat(describe(value)).doesNotContain(KEY).contains("[REDACTED]"));
+	}
+
+	@Test
+	void keyReachesNeitherWebClientFiltersNorItsRequestLogging() {
+		server.stubFor(post("/v1/chat/completions").willReturn(okJson(CerebrasWireMock.chatCompletion())));
+		Logger exchangeLog = (Logger) LoggerFactory.getLogger("org.springframework.web.reactive.function.client");
+		exchangeLog.setLevel(Level.TRACE);
+		List<String> filterSaw = new java.util.concurrent.CopyOnWriteArrayList<>();
+		// what spring.codec.log-request-details=true and a user's ExchangeFilterFunction get
+		WebClient.Builder webClient = WebClient.builder()
+			.codecs(codecs -> codecs.defaultCodecs().enableLoggingRequestDetails(true))
+			.filter((request, next) -> {
+				filterSaw.add(request.headers().toString());
+				return next.exchange(request);
+			});
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).webClientBuilder(webClient).build()) {
+			cerebras.chat().completions().create(REQUEST);
+		}
+		finally {
+			exchangeLog.setLevel(null);
+		}
+
+		server.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+			.withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + KEY)));
+		assertThat(filterSaw).singleElement().asString().doesNotContain(KEY).doesNotContainIgnoringCase("authorization");
+		List<ILoggingEvent> logged;
+		synchronized (this.logs) {
+			// the appender adds under its own lock, from any thread
+			logged = List.copyOf(this.logs.list);
+		}
+		assertThat(logged).as("WebClient logged the request's details at TRACE")
+			.anySatisfy(event -> assertThat(event.getLoggerName()).contains("ExchangeFunctions"));
+		assertThat(logged).allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(KEY));
 	}
 
 	private static String describe(Object value) {

@@ -13,7 +13,6 @@ import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.completions.CompletionChunk;
 import io.github.cerebras4j.client.completions.CompletionRequest;
-import io.github.cerebras4j.client.error.CerebrasStreamInterruptedException;
 import io.github.cerebras4j.client.error.CerebrasTimeoutException;
 import io.github.cerebras4j.client.error.InternalServerException;
 import io.github.cerebras4j.client.models.ModelFormat;
@@ -362,11 +361,13 @@ class RequestOptionsTests {
 				.chat()
 				.completions()
 				.stream(REQUEST)) {
-				// chunks had reached the caller: the deadline interrupts the stream and says what was received
-				assertThatExceptionOfType(CerebrasStreamInterruptedException.class)
+				// chunks had reached the caller: the deadline ends the stream as a timeout that says what was received
+				assertThatExceptionOfType(CerebrasTimeoutException.class)
 					.isThrownBy(() -> stream.forEach(chunk -> { }))
+					.withMessageContaining("timed out after")
 					.withMessageContaining("Deadline")
 					.withCauseInstanceOf(CerebrasTimeoutException.class)
+					.satisfies(ex -> assertThat(ex.chunksReceived()).isPositive())
 					.satisfies(ex -> assertThat(ex.partialText()).startsWith("w0 "));
 			}
 			// every chunk is less than 200 ms from the last, so only the deadline can end the stream this early

@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +51,10 @@ final class ScriptedSocketServer implements AutoCloseable {
 
 	private final AtomicInteger requests = new AtomicInteger();
 
+	private final AtomicInteger connections = new AtomicInteger();
+
+	private final AtomicInteger hangUps = new AtomicInteger();
+
 	private final List<String> requestLines = new CopyOnWriteArrayList<>();
 
 	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -76,6 +82,16 @@ final class ScriptedSocketServer implements AutoCloseable {
 		return this.requests.get();
 	}
 
+	/** Returns how many connections the server has accepted. */
+	int connectionCount() {
+		return this.connections.get();
+	}
+
+	/** Returns how many connections the client closed (the server read the end of the input while waiting). */
+	int hangUpCount() {
+		return this.hangUps.get();
+	}
+
 	/** Returns the request lines read, in order, for example {@code POST /v1/chat/completions HTTP/1.1}. */
 	List<String> requestLines() {
 		return List.copyOf(this.requestLines);
@@ -85,6 +101,7 @@ final class ScriptedSocketServer implements AutoCloseable {
 		while (!this.closed) {
 			try {
 				Socket socket = this.serverSocket.accept();
+				this.connections.incrementAndGet();
 				this.sockets.add(socket);
 				this.threads.execute(() -> serve(socket));
 			}
@@ -97,15 +114,18 @@ final class ScriptedSocketServer implements AutoCloseable {
 	private void serve(Socket socket) {
 		try (socket) {
 			InputStream in = new BufferedInputStream(socket.getInputStream());
-			String requestLine;
-			while (!this.closed && (requestLine = readRequest(in)) != null) {
-				this.requestLines.add(requestLine);
-				Exchange exchange = new Exchange(socket);
+			Request request;
+			while (!this.closed && (request = readRequest(in)) != null) {
+				this.requestLines.add(request.line());
+				Exchange exchange = new Exchange(socket, request.body());
 				this.script.answer(this.requests.incrementAndGet(), exchange);
 				if (exchange.closed) {
 					return;
 				}
 				// answered (keep-alive) or silent: wait for the next request, or for the client to hang up
+			}
+			if (!this.closed) {
+				this.hangUps.incrementAndGet();
 			}
 		}
 		catch (Exception ex) {
@@ -116,8 +136,8 @@ final class ScriptedSocketServer implements AutoCloseable {
 		}
 	}
 
-	/** Reads one request and returns its request line, or {@code null} when the client closed the connection. */
-	private static @Nullable String readRequest(InputStream in) throws IOException {
+	/** Reads one request, or returns {@code null} when the client closed the connection. */
+	private static @Nullable Request readRequest(InputStream in) throws IOException {
 		String requestLine = readLine(in);
 		if (requestLine == null) {
 			return null;
@@ -130,10 +150,11 @@ final class ScriptedSocketServer implements AutoCloseable {
 				contentLength = Integer.parseInt(header.substring(colon + 1).trim());
 			}
 		}
-		if (in.readNBytes(contentLength).length < contentLength) {
+		byte[] body = in.readNBytes(contentLength);
+		if (body.length < contentLength) {
 			return null;
 		}
-		return requestLine;
+		return new Request(requestLine, new String(body, StandardCharsets.UTF_8));
 	}
 
 	private static @Nullable String readLine(InputStream in) throws IOException {
@@ -160,18 +181,35 @@ final class ScriptedSocketServer implements AutoCloseable {
 		this.threads.shutdownNow();
 	}
 
+	private record Request(String line, String body) {
+	}
+
 	/** The answer to one request, written as the script goes. */
 	static final class Exchange {
+
+		private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]*)\"");
 
 		private final Socket socket;
 
 		private final OutputStream out;
 
+		private final String requestBody;
+
 		private boolean closed;
 
-		Exchange(Socket socket) throws IOException {
+		Exchange(Socket socket, String requestBody) throws IOException {
 			this.socket = socket;
 			this.out = socket.getOutputStream();
+			this.requestBody = requestBody;
+		}
+
+		/** Returns the {@code model} of the request's JSON body, which tests use to tell requests apart. */
+		String requestModel() {
+			Matcher model = MODEL.matcher(this.requestBody);
+			if (!model.find()) {
+				throw new IllegalStateException("The request has no model: " + this.requestBody);
+			}
+			return model.group(1);
 		}
 
 		/**
@@ -185,6 +223,29 @@ final class ScriptedSocketServer implements AutoCloseable {
 				head.append(header).append("\r\n");
 			}
 			return write(head.append("\r\n").toString());
+		}
+
+		/**
+		 * Sends a status line and headers, for a response that is not a server-sent event stream.
+		 * @param statusLine for example {@code HTTP/1.1 200 OK}
+		 * @param headers header lines, for example {@code Content-Type: application/json}
+		 */
+		Exchange head(String statusLine, String... headers) throws IOException {
+			StringBuilder head = new StringBuilder(statusLine).append("\r\n");
+			for (String header : headers) {
+				head.append(header).append("\r\n");
+			}
+			return write(head.append("\r\n").toString());
+		}
+
+		/** Sends {@code data: [DONE]} as one HTTP chunk, without ending the body. */
+		Exchange doneEvent() throws IOException {
+			return event("[DONE]");
+		}
+
+		/** Sends the last, empty chunk: the response is complete. */
+		Exchange endBody() throws IOException {
+			return write("0\r\n\r\n");
 		}
 
 		/** Sends one server-sent event, {@code data: <data>} and a blank line, as one HTTP chunk. */
@@ -219,7 +280,8 @@ final class ScriptedSocketServer implements AutoCloseable {
 			return write(text.getBytes(StandardCharsets.US_ASCII));
 		}
 
-		private Exchange write(byte[] bytes) throws IOException {
+		/** Sends bytes as they are, for example part of a body without chunked encoding. */
+		Exchange write(byte[] bytes) throws IOException {
 			this.out.write(bytes);
 			this.out.flush();
 			return this;

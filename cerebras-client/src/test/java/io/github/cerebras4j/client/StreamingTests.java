@@ -140,18 +140,32 @@ class StreamingTests {
 	}
 
 	@Test
-	void streamCutOffBeforeDoneIsAnErrorNotASilentEnd() {
+	void streamCutOffBeforeAnyFinishReasonIsAnErrorNotASilentEnd() {
 		String body = CerebrasWireMock.chatStream(List.of("a", "b", "c"));
-		stubStream(body.substring(0, body.indexOf("data: [DONE]")), 1, 0);
+		stubStream(body.substring(0, body.indexOf("data: {", body.indexOf("\"delta\":{}}"))), 1, 0);
 		List<String> received = new ArrayList<>();
 
 		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build();
 				CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
 			assertThatExceptionOfType(CerebrasStreamInterruptedException.class)
 				.isThrownBy(() -> stream.forEach(chunk -> received.add(chunk.content())))
-				.satisfies(ex -> assertThat(ex.chunksReceived()).isEqualTo(6));
+				.withMessageContaining("before data: [DONE] or a finish_reason")
+				.satisfies(ex -> assertThat(ex.chunksReceived()).isEqualTo(5));
 		}
-		assertThat(received).hasSize(6);
+		assertThat(received).hasSize(5);
+	}
+
+	@Test
+	void streamThatEndsAfterItsFinishReasonWithoutDoneIsComplete() {
+		String body = CerebrasWireMock.chatStream(List.of("a", "b", "c"));
+		stubStream(body.substring(0, body.indexOf("data: [DONE]")), 1, 0);
+		List<String> received = new ArrayList<>();
+
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build();
+				CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
+			stream.forEach(chunk -> received.add(chunk.content()));
+		}
+		assertThat(received).containsExactly("", "a", "b", "c", "", "");
 	}
 
 	@Test

@@ -38,7 +38,7 @@ public class SseDecodeBenchmark {
 
 	@Setup
 	public void setUp() {
-		this.decoder = new StreamChunkDecoder<>(ChatCompletionChunk.class, new HttpHeaders());
+		this.decoder = new StreamChunkDecoder<>(ChatCompletionChunk.class, new HttpHeaders(), 4 * 1024 * 1024, (text) -> text);
 	}
 
 	@Benchmark

@@ -89,6 +89,16 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
 		return false;
 	}
 
+	@Override
+	public boolean finishesAChoice() {
+		for (ChatChunkChoice choice : this.choices) {
+			if (choice.finishReason() != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/**
 	 * Returns why the first choice stopped, see {@link FinishReason}.
 	 * @return the finish reason, or {@code null} on every chunk but the choice's last

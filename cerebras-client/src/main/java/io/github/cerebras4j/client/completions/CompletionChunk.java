@@ -76,4 +76,14 @@ public record CompletionChunk(@Nullable String id, @Nullable String object, @Nul
 		return false;
 	}
 
+	@Override
+	public boolean finishesAChoice() {
+		for (CompletionChoice choice : this.choices) {
+			if (choice.finishReason() != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 }

@@ -31,6 +31,9 @@ public class CerebrasApiException extends CerebrasException {
 
 	private static final int MAX_MESSAGE_TEXT = 500;
 
+	/** The most characters of a body kept: every real error fits, a hostile one is cut. */
+	public static final int MAX_BODY_CHARS = 64 * 1024;
+
 	private final int statusCode;
 
 	private final HttpHeaders headers;
@@ -53,7 +56,8 @@ public class CerebrasApiException extends CerebrasException {
 		this.headers = HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(details.headers()));
 		this.error = details.error();
 		this.bodyStatusCode = details.bodyStatusCode();
-		this.body = details.body();
+		String body = details.body();
+		this.body = (body != null && body.length() > MAX_BODY_CHARS) ? excerpt(body, MAX_BODY_CHARS) : body;
 		this.requestId = requestId(details.headers());
 		this.rateLimits = RateLimits.from(details.headers());
 		this.inStream = details.inStream();
@@ -130,7 +134,7 @@ public class CerebrasApiException extends CerebrasException {
 
 	/**
 	 * Returns the body as sent, the only information when it is not JSON; for an error inside a stream, the
-	 * error event's JSON.
+	 * error event's JSON. A body longer than {@value #MAX_BODY_CHARS} characters is cut, ending in {@code ...}.
 	 * @return the body text, or {@code null} when there was none
 	 */
 	public @Nullable String body() {

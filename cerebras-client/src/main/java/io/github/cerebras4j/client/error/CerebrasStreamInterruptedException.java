@@ -4,17 +4,13 @@ import io.github.cerebras4j.client.Usage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stream that stopped before its {@code data: [DONE]} event: the body ended early, or the connection failed or
- * fell silent after chunks had reached the caller. Such a stream is never retried (the caller would see tokens
- * twice); this exception carries what arrived, so the caller can keep it or ask again.
+ * A stream whose connection failed, or whose body ended, before the answer was complete: before
+ * {@code data: [DONE]} and before any chunk carried a {@code finish_reason}. Such a stream is never retried once
+ * a chunk reached the caller (the caller would see tokens twice); {@link #chunksReceived()},
+ * {@link #partialText()} and {@link #usage()} say what arrived, so the caller can keep it or ask again. A stream
+ * that fell silent is a {@link CerebrasTimeoutException} instead, with the same information.
  */
 public final class CerebrasStreamInterruptedException extends CerebrasConnectionException {
-
-	private final int chunksReceived;
-
-	private final String partialText;
-
-	private final @Nullable Usage usage;
 
 	/**
 	 * Creates the exception for a stream whose received text is not known here.
@@ -36,34 +32,7 @@ public final class CerebrasStreamInterruptedException extends CerebrasConnection
 	 */
 	public CerebrasStreamInterruptedException(String message, int chunksReceived, String partialText,
 			@Nullable Usage usage, @Nullable Throwable cause) {
-		super(message, cause);
-		this.chunksReceived = chunksReceived;
-		this.partialText = partialText;
-		this.usage = usage;
-	}
-
-	/**
-	 * Returns how many chunks arrived before the stream stopped.
-	 * @return the number of chunks received
-	 */
-	public int chunksReceived() {
-		return this.chunksReceived;
-	}
-
-	/**
-	 * Returns the generated text the received chunks carried (for chat, their content).
-	 * @return the text so far, empty when none
-	 */
-	public String partialText() {
-		return this.partialText;
-	}
-
-	/**
-	 * Returns the last usage received; usage usually arrives with the final chunk, so mostly {@code null}.
-	 * @return the usage, or {@code null}
-	 */
-	public @Nullable Usage usage() {
-		return this.usage;
+		super(message, chunksReceived, partialText, usage, cause);
 	}
 
 }

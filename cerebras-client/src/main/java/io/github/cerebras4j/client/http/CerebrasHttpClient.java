@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
-import io.github.cerebras4j.client.ApiObject;
 import io.github.cerebras4j.client.CerebrasJson;
 import io.github.cerebras4j.client.Generation;
 import io.github.cerebras4j.client.GenerationChunk;
@@ -21,6 +22,7 @@ import io.github.cerebras4j.client.error.CerebrasApiException;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
 import io.github.cerebras4j.client.error.CerebrasException;
 import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
+import io.github.cerebras4j.client.error.CerebrasPoolTimeoutException;
 import io.github.cerebras4j.client.error.CerebrasTimeoutException;
 import io.github.cerebras4j.client.observation.CerebrasObservationContext;
 import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
@@ -50,7 +52,6 @@ import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Signal;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClientRequest;
 import tools.jackson.core.JacksonException;
@@ -70,6 +71,12 @@ public final class CerebrasHttpClient {
 	private static final LogAccessor logger = new LogAccessor(CerebrasHttpClient.class);
 
 	private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+	/** The most of an error body read and kept: every real error fits, a hostile one is cut. */
+	static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+	/** How long the body of a stream may take to end after {@code data: [DONE]} for its connection to be reused. */
+	private static final Duration TAIL_GRACE = Duration.ofSeconds(1);
 
 	private static final CerebrasObservationConvention DEFAULT_CONVENTION = new DefaultCerebrasObservationConvention();
 
@@ -162,7 +169,7 @@ public final class CerebrasHttpClient {
 	 */
 	public <T> Mono<RawResponse<T>> exchange(ApiCall call, Class<T> responseType) {
 		Duration timeout = orDefault(this.options.timeout(), this.settings.responseTimeout());
-		Duration deadline = this.options.deadline();
+		Duration deadline = orDefault(this.options.deadline(), this.settings.nonStreamingDeadline());
 		return Mono.defer(() -> {
 			CallObservation observed = observe(call, false);
 			AtomicInteger attempts = new AtomicInteger();
@@ -176,9 +183,7 @@ public final class CerebrasHttpClient {
 						observed.context().onGeneration(generation);
 					}
 				});
-			if (deadline != null) {
-				response = response.timeout(deadline).onErrorMap(ex -> deadlineExceeded(ex, call, deadline));
-			}
+			response = response.timeout(deadline).onErrorMap(ex -> deadlineExceeded(ex, call, deadline));
 			return response.doOnSuccess(raw -> observed.succeeded())
 				.doOnError(observed::failed)
 				.doOnCancel(observed::cancelled)
@@ -208,8 +213,10 @@ public final class CerebrasHttpClient {
 	/**
 	 * Sends a call whose response is a stream of server-sent events and decodes each event as it arrives. The
 	 * request is sent on subscription and retried as the policy says until the first chunk reaches the caller,
-	 * never after; a connection lost after that is a {@code CerebrasStreamInterruptedException} carrying the text
-	 * and usage received. Cancelling the subscription closes the exchange.
+	 * never after; a connection lost after that is a {@code CerebrasStreamInterruptedException}, a silence a
+	 * {@link CerebrasTimeoutException}, each carrying the text and usage received. The stream completes at
+	 * {@code data: [DONE]}, or at the end of a body whose last chunks finished a choice. Cancelling the subscription
+	 * closes the exchange.
 	 * @param call the call
 	 * @param chunkType the type of each event's JSON
 	 * @param onResponse told the status and headers when a successful response starts, before its first chunk
@@ -222,7 +229,7 @@ public final class CerebrasHttpClient {
 		Duration deadline = this.options.deadline();
 		return Flux.defer(() -> {
 			CallObservation observed = observe(call, true);
-			StreamProgress progress = new StreamProgress();
+			StreamProgress progress = new StreamProgress(this.settings.maxPartialText());
 			AtomicInteger attempts = new AtomicInteger();
 			Consumer<ResponseMetadata> responded = metadata -> {
 				this.retryLoop.succeeded(call.name(), metadata.retriesTaken(), metadata);
@@ -272,6 +279,9 @@ public final class CerebrasHttpClient {
 			if (!isSuccess(response)) {
 				return this.<T>error(response).flux();
 			}
+			if (!isEventStream(response)) {
+				return this.<T>notAnEventStream(response).flux();
+			}
 			// announce the response with its first chunk (or its clean end), so that the metadata the caller gets
 			// always belongs to the attempt whose chunks it gets, never to one that failed before its first chunk
 			ResponseMetadata metadata = metadata(response, retriesTaken);
@@ -282,7 +292,7 @@ public final class CerebrasHttpClient {
 					onResponse.accept(metadata);
 				}
 			};
-			return readEvents(response, chunkType).doOnNext(chunk -> announce.run()).doOnComplete(announce);
+			return readEvents(response, chunkType, this::scrub).doOnNext(chunk -> announce.run()).doOnComplete(announce);
 		}).onErrorMap(ex -> translate(ex, call));
 	}
 
@@ -290,7 +300,12 @@ public final class CerebrasHttpClient {
 		WebClient.RequestBodySpec spec = this.webClient.method(call.method())
 			.uri(uri(call))
 			.headers(headers -> headers(headers, call))
-			.httpRequest(request -> readTimeout(request, readTimeout));
+			.httpRequest(request -> {
+				// the key is added to the outgoing request only, after WebClient's filters and its request logging
+				// (spring.codec.log-request-details), which therefore never see it
+				request.getHeaders().setBearerAuth(this.apiKey);
+				readTimeout(request, readTimeout);
+			});
 		byte[] body = call.body();
 		if (body == null) {
 			return spec;
@@ -303,7 +318,6 @@ public final class CerebrasHttpClient {
 		headers.putAll(call.headers());
 		headers.putAll(this.options.headers());
 		this.options.removedHeaders().forEach(headers::remove);
-		headers.setBearerAuth(this.apiKey);
 		WireLog.request(call, headers);
 	}
 
@@ -371,42 +385,49 @@ public final class CerebrasHttpClient {
 		}
 	}
 
-	private static <T extends ApiObject> Flux<T> readEvents(ClientResponse response, Class<T> chunkType) {
-		StreamChunkDecoder<T> decoder = new StreamChunkDecoder<>(chunkType, response.headers().asHttpHeaders());
-		// a failure of the body travels as an element behind the buffers before it: concatMapIterable drops what it
-		// holds for a slow reader when an error signal reaches it, which would lose chunks that arrived before a
-		// reset. Buffers are decoded when the reader asks for them, on the reader's thread for a blocking stream.
-		return response.body(BodyExtractors.toDataBuffers())
-			.materialize()
-			.concatMapIterable((signal) -> decode(decoder, signal))
-			.concatWith(Mono.fromRunnable(decoder::finish))
-			.doOnDiscard(Signal.class, CerebrasHttpClient::release)
-			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+	private <T extends GenerationChunk> Flux<T> readEvents(ClientResponse response, Class<T> chunkType,
+			UnaryOperator<String> scrubber) {
+		StreamChunkDecoder<T> decoder = new StreamChunkDecoder<>(chunkType, response.headers().asHttpHeaders(),
+				this.settings.maxEventBytes(), scrubber);
+		// Buffers are decoded as they arrive, and the decoder releases each exactly once. A failure of the body
+		// travels as an element behind the chunks before it (concatMapIterable drops what it holds for a slow reader
+		// when an error signal reaches it). The stream completes at data: [DONE] without waiting for the body to end;
+		// the body then finishes in the background so that its connection can be reused.
+		Flux<DataBuffer> body = new DrainingBody(response.body(BodyExtractors.toDataBuffers()), decoder::receivedDone,
+				TAIL_GRACE);
+		return body.map(decoder::decode)
+			.onErrorResume(failure -> Mono.just(StreamChunkDecoder.failure(failure)))
+			.concatWith(Mono.fromSupplier(decoder::finish))
+			.takeUntil(decoded -> decoder.isDone())
+			.concatMapIterable(Function.identity());
 	}
 
-	private static <T extends ApiObject> Iterable<T> decode(StreamChunkDecoder<T> decoder, Signal<DataBuffer> signal) {
-		DataBuffer buffer = signal.get();
-		if (buffer != null) {
-			return decoder.decode(buffer);
-		}
-		Throwable failure = signal.getThrowable();
-		return (failure != null) ? StreamChunkDecoder.failure(failure) : List.of();
+	private static boolean isEventStream(ClientResponse response) {
+		return response.headers().contentType().filter(MediaType.TEXT_EVENT_STREAM::isCompatibleWith).isPresent();
 	}
 
-	private static void release(Signal<?> signal) {
-		if (signal.get() instanceof DataBuffer buffer) {
-			DataBufferUtils.release(buffer);
-		}
+	private <T> Mono<T> notAnEventStream(ClientResponse response) {
+		String contentType = response.headers().contentType().map(MediaType::toString).orElse("none");
+		return errorBody(response).flatMap(body -> Mono.error(new CerebrasMalformedResponseException(
+				"A streaming call was answered with status " + response.statusCode().value() + " and content type "
+						+ contentType + " instead of text/event-stream", scrub(body), null)));
 	}
 
 	private <T> Mono<T> error(ClientResponse response) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		// read the bytes ourselves: a codec would log the body at DEBUG, and a server may echo the key in it
-		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
-			.map(CerebrasHttpClient::text)
-			.defaultIfEmpty("")
-			.flatMap(body -> Mono.error(CerebrasApiException.of(status, headers, scrub(body))));
+		return errorBody(response).flatMap(body -> Mono.error(CerebrasApiException.of(status, headers, scrub(body))));
+	}
+
+	/**
+	 * Reads at most {@link #MAX_ERROR_BODY_BYTES} of a body that is not the answer; a longer body is cut there, and
+	 * the rest is not read (the connection is closed). The bytes are read here rather than by a codec, which would
+	 * log the body at DEBUG, and a server may echo the key in it.
+	 */
+	private static Mono<String> errorBody(ClientResponse response) {
+		Flux<DataBuffer> excerpt = DataBufferUtils.takeUntilByteCount(response.body(BodyExtractors.toDataBuffers()),
+				MAX_ERROR_BODY_BYTES);
+		return DataBufferUtils.join(excerpt).map(CerebrasHttpClient::text).defaultIfEmpty("");
 	}
 
 	private static String text(DataBuffer buffer) {
@@ -431,6 +452,11 @@ public final class CerebrasHttpClient {
 					"The response body is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MB", null, ex);
 		}
 		String reason = scrub(rootMessage(ex));
+		if (isPoolAcquireTimeout(ex)) {
+			logger.debug(() -> "No pooled connection: " + call.name() + ": " + reason);
+			return new CerebrasPoolTimeoutException("No connection of the pool became free in time: " + call.name()
+					+ ": " + reason, ex);
+		}
 		if (isTimeout(ex)) {
 			logger.debug(() -> "Timed out: " + call.name() + ": " + reason);
 			return new CerebrasTimeoutException("Request timed out: " + call.name() + ": " + reason, ex);
@@ -451,6 +477,16 @@ public final class CerebrasHttpClient {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof WebClientException || t instanceof IOException || t instanceof ChannelException
 					|| t instanceof java.util.concurrent.TimeoutException || t instanceof DataBufferLimitException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isPoolAcquireTimeout(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			// Reactor Netty shades reactor-pool, so the class is matched by its simple name
+			if (t.getClass().getSimpleName().equals("PoolAcquireTimeoutException")) {
 				return true;
 			}
 		}
@@ -498,11 +534,16 @@ public final class CerebrasHttpClient {
 	 * @param warmUpConnections how many connections a warm-up opens
 	 * @param observationRegistry where calls are observed; {@link ObservationRegistry#NOOP} for not at all
 	 * @param observationConvention names and tags of the observations, or {@code null} for the default
+	 * @param nonStreamingDeadline the longest a call that is not a stream may take in all, retries included, when
+	 * its options set no deadline
+	 * @param maxEventBytes the most bytes a line or an event of a stream may have
+	 * @param maxPartialText the most characters of a stream's text kept to report when it fails
 	 */
 	public record Settings(String baseUrl, HttpHeaders defaultHeaders, Duration responseTimeout,
 			Duration streamIdleTimeout, RetryPolicy retryPolicy, @Nullable RetryListener retryListener,
 			int warmUpConnections, ObservationRegistry observationRegistry,
-			@Nullable CerebrasObservationConvention observationConvention) {
+			@Nullable CerebrasObservationConvention observationConvention, Duration nonStreamingDeadline,
+			int maxEventBytes, int maxPartialText) {
 
 		public Settings {
 			Assert.hasText(baseUrl, "'baseUrl' must not be empty");
@@ -511,6 +552,9 @@ public final class CerebrasHttpClient {
 			Assert.notNull(streamIdleTimeout, "'streamIdleTimeout' must not be null");
 			Assert.notNull(retryPolicy, "'retryPolicy' must not be null");
 			Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+			Assert.notNull(nonStreamingDeadline, "'nonStreamingDeadline' must not be null");
+			Assert.isTrue(maxEventBytes > 0, "'maxEventBytes' must be positive");
+			Assert.isTrue(maxPartialText >= 0, "'maxPartialText' must not be negative");
 		}
 
 	}

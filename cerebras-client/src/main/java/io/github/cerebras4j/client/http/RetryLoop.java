@@ -31,6 +31,9 @@ final class RetryLoop {
 
 	private static final LogAccessor logger = new LogAccessor(RetryLoop.class);
 
+	/** The most characters of an earlier attempt's error body kept with the final failure. */
+	static final int MAX_SUPPRESSED_BODY_CHARS = 1024;
+
 	private final RetryPolicy policy;
 
 	private final @Nullable Integer maxRetries;
@@ -139,13 +142,29 @@ final class RetryLoop {
 			this.exceptions.add(failure);
 		}
 
+		/**
+		 * Attaches the earlier failures to the last one. An earlier error response keeps only the start of its body,
+		 * so that many retries of a large error do not multiply the memory a failure holds.
+		 */
+
 		Throwable finalFailure(Throwable last) {
 			for (Throwable earlier : this.exceptions) {
 				if (earlier != last) {
-					last.addSuppressed(earlier);
+					last.addSuppressed(small(earlier));
 				}
 			}
 			return last;
+		}
+
+		private static Throwable small(Throwable failure) {
+			if (failure instanceof CerebrasApiException api && !api.inStream() && api.body() != null
+					&& api.body().length() > MAX_SUPPRESSED_BODY_CHARS) {
+				CerebrasApiException copy = CerebrasApiException.of(api.statusCode(), api.headers(),
+						api.body().substring(0, MAX_SUPPRESSED_BODY_CHARS));
+				copy.setStackTrace(api.getStackTrace());
+				return copy;
+			}
+			return failure;
 		}
 
 		@Override

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
+import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 
@@ -17,6 +18,11 @@ import org.springframework.core.io.buffer.DataBuffer;
  * listener when a blank line ends the event, so the common path allocates nothing per line or event and data is
  * never decoded to a {@code String}. The bytes CR and LF never occur inside a multi-byte UTF-8 sequence, so
  * characters cut across buffers, or characters such as U+2028, need no special handling.
+ *
+ * <p>Memory is bounded: a line, and the data of an event, may hold at most {@code maxEventBytes} bytes; a server
+ * that sends a longer line (for example one that never ends) or more data lines without the blank line that ends
+ * an event gets a {@link CerebrasMalformedResponseException} once the limit is passed, after which the decoder
+ * holds no more than the limit.
  *
  * <p>One instance decodes one stream, fed its buffers in order; it is not thread-safe. If the listener throws, the
  * exception propagates and the rest of that input is not decoded.
@@ -34,6 +40,8 @@ public final class ServerSentEventDecoder {
 	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
 	private final Listener listener;
+
+	private final int maxEventBytes;
 
 	private final byte[] scratch = new byte[8192];
 
@@ -60,9 +68,14 @@ public final class ServerSentEventDecoder {
 	/**
 	 * Creates a decoder for one stream.
 	 * @param listener receives each complete event
+	 * @param maxEventBytes the most bytes a line or an event's data may have
 	 */
-	public ServerSentEventDecoder(Listener listener) {
+	public ServerSentEventDecoder(Listener listener, int maxEventBytes) {
+		if (maxEventBytes < 1) {
+			throw new IllegalArgumentException("maxEventBytes must be positive, was " + maxEventBytes);
+		}
 		this.listener = listener;
+		this.maxEventBytes = maxEventBytes;
 	}
 
 	/**
@@ -138,6 +151,14 @@ public final class ServerSentEventDecoder {
 		return this.retryMillis;
 	}
 
+	/**
+	 * Returns how many bytes the decoder holds in its line and data buffers: at most about twice the limit.
+	 * @return the capacity of the buffers
+	 */
+	int heldBytes() {
+		return this.line.length + this.data.length;
+	}
+
 	private static int indexOfLineEnd(byte[] bytes, int from, int to) {
 		for (int i = from; i < to; i++) {
 			byte b = bytes[i];
@@ -150,6 +171,7 @@ public final class ServerSentEventDecoder {
 
 	private void appendToLine(byte[] bytes, int from, int to) {
 		int count = to - from;
+		checkLimit((long) this.lineLength + count, "line");
 		this.line = ensureCapacity(this.line, this.lineLength + count);
 		System.arraycopy(bytes, from, this.line, this.lineLength, count);
 		this.lineLength += count;
@@ -211,6 +233,7 @@ public final class ServerSentEventDecoder {
 
 	private void appendData(byte[] bytes, int from, int to) {
 		int count = to - from;
+		checkLimit((long) this.dataLength + count, "event");
 		this.data = ensureCapacity(this.data, this.dataLength + count + 1);
 		System.arraycopy(bytes, from, this.data, this.dataLength, count);
 		this.dataLength += count;
@@ -262,8 +285,20 @@ public final class ServerSentEventDecoder {
 		return value;
 	}
 
-	private static byte[] ensureCapacity(byte[] array, int needed) {
-		return (needed <= array.length) ? array : Arrays.copyOf(array, Math.max(needed, array.length * 2));
+	private void checkLimit(long needed, String what) {
+		if (needed > this.maxEventBytes) {
+			throw new CerebrasMalformedResponseException("A server-sent " + what + " of the stream is longer than "
+					+ this.maxEventBytes + " bytes (the client's maxEventSize)", null, null);
+		}
+	}
+
+	private byte[] ensureCapacity(byte[] array, int needed) {
+		if (needed <= array.length) {
+			return array;
+		}
+		// the limit is checked before, so needed <= maxEventBytes + 1 and the doubling cannot overflow past it
+		long grown = Math.max(needed, Math.min(2L * array.length, this.maxEventBytes + 1L));
+		return Arrays.copyOf(array, (int) grown);
 	}
 
 	private static byte[] ascii(String text) {

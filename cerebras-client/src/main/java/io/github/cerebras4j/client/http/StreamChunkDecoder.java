@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
-import io.github.cerebras4j.client.ApiObject;
+import io.github.cerebras4j.client.GenerationChunk;
 import io.github.cerebras4j.client.CerebrasJson;
 import io.github.cerebras4j.client.error.CerebrasApiException;
 import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
@@ -24,9 +25,13 @@ import tools.jackson.databind.ObjectReader;
  * {@code data: [DONE]}, raises an error event as the exception its {@code status_code} selects, and parses every
  * other event's JSON straight from its bytes. One instance per response; not thread-safe.
  *
+ * <p>{@link #decode(DataBuffer)} owns the buffer it is given and releases it exactly once, and never throws: a
+ * failure travels inside the returned iterable, which throws it after the chunks decoded before it. So the
+ * caller's pipeline never has to release a buffer that reached the decoder, whatever happens next.
+ *
  * @param <T> the chunk type
  */
-public final class StreamChunkDecoder<T extends ApiObject> {
+public final class StreamChunkDecoder<T extends GenerationChunk> {
 
 	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
@@ -34,13 +39,19 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 
 	private final HttpHeaders headers;
 
-	private final ServerSentEventDecoder events = new ServerSentEventDecoder(this::onEvent);
+	private final UnaryOperator<String> scrubber;
+
+	private final ServerSentEventDecoder events;
 
 	private List<T> decoded = new ArrayList<>();
 
 	private int eventsReceived;
 
-	private boolean done;
+	private boolean finishReasonReceived;
+
+	private volatile boolean doneReceived;
+
+	private volatile boolean failed;
 
 	private final boolean trace = WireLog.isTraceEnabled();
 
@@ -48,14 +59,20 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 	 * Creates a decoder for one response.
 	 * @param chunkType the type each event's JSON is read into
 	 * @param headers the response headers, attached to in-stream errors
+	 * @param maxEventBytes the most bytes a line or an event may have
+	 * @param scrubber removes secrets from text that goes into an exception
 	 */
-	public StreamChunkDecoder(Class<T> chunkType, HttpHeaders headers) {
+	public StreamChunkDecoder(Class<T> chunkType, HttpHeaders headers, int maxEventBytes,
+			UnaryOperator<String> scrubber) {
 		this.reader = CerebrasJson.mapper().readerFor(chunkType);
 		this.headers = headers;
+		this.scrubber = scrubber;
+		this.events = new ServerSentEventDecoder(this::onEvent, maxEventBytes);
 	}
 
 	/**
-	 * Decodes the events that complete in this buffer and releases it.
+	 * Decodes the events that complete in this buffer and releases it. Bytes after {@code data: [DONE]} or after a
+	 * failure are released unread.
 	 * @param buffer the next piece of the body
 	 * @return the chunks completed by this buffer, in order, possibly none; when an event in it is an error, the
 	 * iteration throws that error after the chunks that came before it
@@ -63,12 +80,12 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 	public Iterable<T> decode(DataBuffer buffer) {
 		RuntimeException failure = null;
 		try {
-			if (!this.done) {
+			if (!isDone()) {
 				this.events.feed(buffer);
 			}
 		}
 		catch (RuntimeException ex) {
-			this.done = true;
+			this.failed = true;
 			failure = ex;
 		}
 		finally {
@@ -83,6 +100,23 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 	}
 
 	/**
+	 * Tells whether the decoder wants no more of the body: it saw {@code data: [DONE]} or a failure.
+	 * @return whether decoding is over
+	 */
+	public boolean isDone() {
+		return this.doneReceived || this.failed;
+	}
+
+	/**
+	 * Tells whether the stream ended properly with {@code data: [DONE]}; the rest of the body, if any, can be read
+	 * and dropped so that the connection is reused.
+	 * @return whether {@code data: [DONE]} arrived
+	 */
+	public boolean receivedDone() {
+		return this.doneReceived;
+	}
+
+	/**
 	 * Returns an element that throws the body's failure when it is iterated: queued behind the chunks decoded before
 	 * the failure, it reaches the reader after them.
 	 * @param failure how the body failed
@@ -94,20 +128,24 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 	}
 
 	/**
-	 * Checks, once the body has ended, that the stream ended properly.
-	 * @throws CerebrasStreamInterruptedException if the body ended before {@code data: [DONE]}
+	 * Checks, once the body has ended, that the answer is complete: it ended with {@code data: [DONE]}, or
+	 * without it but after a chunk carrying a {@code finish_reason} (as the official SDKs accept, and as some
+	 * servers and proxies send).
+	 * @return nothing when the answer is complete, else an element that throws a
+	 * {@link CerebrasStreamInterruptedException}
 	 */
-	public void finish() {
-		if (!this.done) {
-			String detail = this.events.hasIncompleteEvent() ? " in the middle of an event" : "";
-			throw new CerebrasStreamInterruptedException(
-					"The stream ended" + detail + " without data: [DONE] after " + this.eventsReceived + " events",
-					this.eventsReceived, null);
+	public Iterable<T> finish() {
+		if (isDone() || (this.finishReasonReceived && !this.events.hasIncompleteEvent())) {
+			return List.of();
 		}
+		String detail = this.events.hasIncompleteEvent() ? " in the middle of an event" : "";
+		return new ChunksThenFailure<>(List.of(), new CerebrasStreamInterruptedException("The stream ended" + detail
+				+ " before data: [DONE] or a finish_reason, after " + this.eventsReceived + " events", this.eventsReceived,
+				null));
 	}
 
 	private void onEvent(@Nullable String event, byte[] data, int length) {
-		if (this.done) {
+		if (isDone()) {
 			return;
 		}
 		if (this.trace) {
@@ -116,13 +154,14 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 		this.eventsReceived++;
 		if (event == null || event.isEmpty() || event.equals("message")) {
 			if (startsWith(data, length, DONE)) {
-				this.done = true;
+				this.doneReceived = true;
 				return;
 			}
 			T chunk = read(data, length);
 			if (chunk.extra().get("error") != null) {
 				throw streamError(data, length);
 			}
+			this.finishReasonReceived |= chunk.finishesAChoice();
 			this.decoded.add(chunk);
 		}
 		else if (event.equals("error")) {
@@ -135,21 +174,25 @@ public final class StreamChunkDecoder<T extends ApiObject> {
 			return this.reader.readValue(data, 0, length);
 		}
 		catch (JacksonException ex) {
-			throw new CerebrasMalformedResponseException("A stream event is not valid JSON",
-					new String(data, 0, length, StandardCharsets.UTF_8), ex);
+			throw new CerebrasMalformedResponseException("A stream event is not valid JSON", text(data, length), ex);
 		}
 	}
 
 	private CerebrasApiException streamError(byte[] data, int length) {
+		// scrubbed before it is parsed: a server may echo the key, and the error keeps the event's JSON
+		String text = text(data, length);
 		ErrorChunk error;
 		try {
-			error = CerebrasJson.mapper().readValue(data, 0, length, ErrorChunk.class);
+			error = CerebrasJson.mapper().readValue(text, ErrorChunk.class);
 		}
 		catch (JacksonException ex) {
-			throw new CerebrasMalformedResponseException("A stream error event is not valid JSON",
-					new String(data, 0, length, StandardCharsets.UTF_8), ex);
+			throw new CerebrasMalformedResponseException("A stream error event is not valid JSON", text, ex);
 		}
 		return CerebrasApiException.ofStreamError(error, this.headers);
+	}
+
+	private String text(byte[] data, int length) {
+		return this.scrubber.apply(new String(data, 0, length, StandardCharsets.UTF_8));
 	}
 
 	/**

@@ -36,6 +36,8 @@ final class WireLog {
 		StringJoiner names = new StringJoiner(", ", "[", "]");
 		headers.forEach((name, values) -> names.add(name + ": "
 				+ (HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) ? "[REDACTED]" : String.join(",", values))));
+		// the key itself is set on the outgoing request after this point
+		names.add(HttpHeaders.AUTHORIZATION + ": [REDACTED]");
 		byte[] body = call.body();
 		logger.trace(() -> "--> " + call.name() + " " + names
 				+ ((body != null) ? " " + new String(body, StandardCharsets.UTF_8) : ""));

@@ -9,6 +9,7 @@ import java.util.function.DoubleSupplier;
 
 import io.github.cerebras4j.client.error.CerebrasApiException;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
+import io.github.cerebras4j.client.error.CerebrasPoolTimeoutException;
 import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
 import org.springframework.core.retry.RetryPolicy;
 
@@ -151,7 +152,8 @@ public final class CerebrasRetryPolicy implements RetryPolicy {
 		if (throwable instanceof CerebrasApiException apiException) {
 			return shouldRetry(apiException);
 		}
-		return throwable instanceof CerebrasConnectionException;
+		// a busy pool is not the server's fault, and a retry would wait for the same pool
+		return throwable instanceof CerebrasConnectionException && !(throwable instanceof CerebrasPoolTimeoutException);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ServerSentEventDecoderTests {
 
@@ -412,6 +414,49 @@ class ServerSentEventDecoderTests {
 		return events;
 	}
 
+	@Test
+	void lineWithoutAnEndFailsOnceItPassesTheLimitAndHoldsNoMore() {
+		ServerSentEventDecoder limited = new ServerSentEventDecoder((event, data, length) -> {
+		}, 4096);
+		byte[] piece = utf8("x".repeat(1000));
+		limited.feed(utf8("data: "), 0, 6);
+		for (int i = 0; i < 4; i++) {
+			limited.feed(piece, 0, piece.length);
+		}
+
+		assertThatExceptionOfType(CerebrasMalformedResponseException.class)
+			.isThrownBy(() -> limited.feed(piece, 0, piece.length))
+			.withMessageContaining("line of the stream is longer than 4096 bytes");
+		assertThat(limited.heldBytes()).isLessThanOrEqualTo(2 * 4097);
+	}
+
+	@Test
+	void dataLinesWithoutABlankLineFailOnceTheyPassTheLimit() {
+		ServerSentEventDecoder limited = new ServerSentEventDecoder((event, data, length) -> {
+		}, 4096);
+		byte[] line = utf8("data: " + "y".repeat(94) + "\n");
+
+		assertThatExceptionOfType(CerebrasMalformedResponseException.class).isThrownBy(() -> {
+			for (int i = 0; i < 1000; i++) {
+				limited.feed(line, 0, line.length);
+			}
+		}).withMessageContaining("event of the stream is longer than 4096 bytes");
+		assertThat(limited.heldBytes()).isLessThanOrEqualTo(2 * 4097);
+	}
+
+	@Test
+	void eventOfExactlyTheLimitIsDecoded() {
+		List<Event> received = new ArrayList<>();
+		ServerSentEventDecoder limited = new ServerSentEventDecoder(
+				(event, data, length) -> received.add(new Event(event, new String(data, 0, length, StandardCharsets.UTF_8))),
+				4096);
+		byte[] event = utf8("data: " + "z".repeat(4090) + "\n\n");
+
+		limited.feed(event, 0, event.length);
+
+		assertThat(received).singleElement().satisfies(e -> assertThat(e.data()).hasSize(4090));
+	}
+
 	private void feed(String text) {
 		byte[] bytes = utf8(text);
 		this.decoder.feed(bytes, 0, bytes.length);
@@ -419,7 +464,8 @@ class ServerSentEventDecoderTests {
 
 	private static ServerSentEventDecoder newDecoder(List<Event> received) {
 		return new ServerSentEventDecoder(
-				(event, data, length) -> received.add(new Event(event, new String(data, 0, length, StandardCharsets.UTF_8))));
+				(event, data, length) -> received.add(new Event(event, new String(data, 0, length, StandardCharsets.UTF_8))),
+				1024 * 1024);
 	}
 
 	private static byte[] utf8(String text) {

@@ -5,11 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
+import io.github.cerebras4j.client.error.CerebrasApiException;
+import io.github.cerebras4j.client.error.CerebrasException;
+import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
 import io.github.cerebras4j.client.error.CerebrasStreamInterruptedException;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.core.io.buffer.NettyDataBuffer;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +30,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class StreamChunkDecoderTests {
 
+	private static final String KEY = "csk-decoder-secret";
+
 	private final StreamChunkDecoder<ChatCompletionChunk> decoder = new StreamChunkDecoder<>(ChatCompletionChunk.class,
-			new HttpHeaders());
+			new HttpHeaders(), 1024, (text) -> text.replace(KEY, "[REDACTED]"));
 
 	@Test
 	void aBufferWithoutACompleteEventDecodesToNothingForGood() {
@@ -53,6 +64,77 @@ class StreamChunkDecoderTests {
 		assertThatExceptionOfType(CerebrasStreamInterruptedException.class)
 			.isThrownBy(() -> failure.iterator().hasNext())
 			.withMessage("reset");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "data: {\"status_code\":500,\"error\":{\"message\":\"boom\"}}\n\n",
+			"data: {\"choices\":[{\"delta\":\n\n", "event: error\ndata: {\"message\":\"boom\"}\n\n" })
+	void bufferWhoseFirstEventFailsIsReleasedOnceAndTheFailureTravelsInTheResult(String event) {
+		NettyDataBuffer buffer = new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT)
+			.wrap(Unpooled.copiedBuffer(event, StandardCharsets.UTF_8));
+
+		Iterable<ChatCompletionChunk> result = this.decoder.decode(buffer);
+
+		assertThat(buffer.getNativeBuffer().refCnt()).isZero();
+		assertThatExceptionOfType(CerebrasException.class).isThrownBy(() -> result.iterator().hasNext());
+		assertThat(this.decoder.isDone()).isTrue();
+		assertThat(this.decoder.receivedDone()).isFalse();
+	}
+
+	@Test
+	void doneEndsDecodingAndWhatFollowsIsReleasedUnread() {
+		Iterable<ChatCompletionChunk> last = this.decoder
+			.decode(buffer("data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: [DONE]\n\n"
+					+ "data: {\"choices\":[{\"delta\":{\"content\":\"late\"}}]}\n\n"));
+		NettyDataBuffer after = new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT)
+			.wrap(Unpooled.copiedBuffer("data: {\"choices\":[]}\n\n", StandardCharsets.UTF_8));
+
+		assertThat(contents(last)).containsExactly("Hi");
+		assertThat(this.decoder.receivedDone()).isTrue();
+		assertThat(contents(this.decoder.decode(after))).isEmpty();
+		assertThat(after.getNativeBuffer().refCnt()).isZero();
+		assertThat(this.decoder.finish()).isEmpty();
+	}
+
+	@Test
+	void bodyThatEndsAfterAFinishReasonIsComplete() {
+		this.decoder.decode(buffer("data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\n"
+				+ "data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"));
+
+		assertThat(this.decoder.finish()).isEmpty();
+	}
+
+	@Test
+	void bodyThatEndsBeforeAnyFinishReasonIsInterrupted() {
+		this.decoder.decode(buffer("data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\n"));
+
+		Iterable<ChatCompletionChunk> end = this.decoder.finish();
+
+		assertThatExceptionOfType(CerebrasStreamInterruptedException.class).isThrownBy(() -> end.iterator().hasNext())
+			.withMessageContaining("before data: [DONE] or a finish_reason, after 1 events");
+	}
+
+	@Test
+	void eventLongerThanTheLimitFailsAsMalformed() {
+		Iterable<ChatCompletionChunk> result = this.decoder.decode(buffer("data: " + "x".repeat(2000)));
+
+		assertThatExceptionOfType(CerebrasMalformedResponseException.class).isThrownBy(() -> result.iterator().hasNext())
+			.withMessageContaining("longer than 1024 bytes");
+	}
+
+	@Test
+	void textOfFailedEventsIsScrubbedOfTheKey() {
+		Iterable<ChatCompletionChunk> malformed = new StreamChunkDecoder<>(ChatCompletionChunk.class, new HttpHeaders(),
+				1024, (text) -> text.replace(KEY, "[REDACTED]"))
+			.decode(buffer("data: {\"echo\":\"" + KEY + "\",\n\n"));
+		Iterable<ChatCompletionChunk> error = this.decoder
+			.decode(buffer("data: {\"status_code\":401,\"error\":{\"message\":\"bad key " + KEY + "\"}}\n\n"));
+
+		assertThatExceptionOfType(CerebrasMalformedResponseException.class)
+			.isThrownBy(() -> malformed.iterator().hasNext())
+			.satisfies(ex -> assertThat(ex.getMessage() + ex.excerpt()).doesNotContain(KEY).contains("[REDACTED]"));
+		assertThatExceptionOfType(CerebrasApiException.class).isThrownBy(() -> error.iterator().hasNext())
+			.satisfies(ex -> assertThat(ex.getMessage() + ex.body() + ex.error()).doesNotContain(KEY).contains("[REDACTED]"));
 	}
 
 	private static DataBuffer buffer(String text) {

@@ -5,7 +5,6 @@ import java.util.List;
 import io.github.cerebras4j.client.CerebrasClientBuilder;
 import io.github.cerebras4j.client.CerebrasTemplate;
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
-import io.github.cerebras4j.client.error.MissingApiKeyException;
 import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
 import io.micrometer.observation.ObservationRegistry;
@@ -22,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.support.CompositeRetryListener;
-import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -71,10 +69,7 @@ public final class CerebrasAutoConfiguration {
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<CerebrasObservationConvention> observationConvention,
 			ObjectProvider<CerebrasTemplateCustomizer> customizers) {
-		String apiKey = connectionDetails.apiKey();
-		if (!StringUtils.hasText(apiKey)) {
-			throw new MissingApiKeyException();
-		}
+		String apiKey = UnusableApiKeyException.check(connectionDetails.apiKey());
 		CerebrasClientBuilder<ReactiveCerebrasTemplate> builder = ReactiveCerebrasTemplate.builder()
 			.environment((name) -> null)
 			.apiKey(apiKey)

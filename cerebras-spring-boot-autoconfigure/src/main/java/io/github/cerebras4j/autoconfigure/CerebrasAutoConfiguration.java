@@ -5,7 +5,6 @@ import java.util.List;
 import io.github.cerebras4j.client.CerebrasClientBuilder;
 import io.github.cerebras4j.client.CerebrasTemplate;
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
-import io.github.cerebras4j.client.error.MissingApiKeyException;
 import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
 import io.micrometer.observation.ObservationRegistry;
@@ -22,18 +21,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.support.CompositeRetryListener;
-import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the Cerebras client: a {@link ReactiveCerebrasTemplate} and a {@link CerebrasTemplate} on
  * the same connection pool, built from the {@code cerebras.*} properties, the {@link CerebrasConnectionDetails}, Boot's
- * {@link WebClient.Builder} (so {@code WebClientCustomizer}s apply), the {@link RetryPolicy}, every
- * {@link RetryListener}, the {@link ObservationRegistry}, a {@link CerebrasObservationConvention} and every
- * {@link CerebrasTemplateCustomizer}. Every bean backs off when the application defines its own, and a user's
- * {@code CerebrasTemplate} backs off both templates. The connections of the {@code ReactiveCerebrasTemplate} bean are
- * warmed up once the application is ready unless {@code cerebras.warm-up.enabled=false}. {@code cerebras.enabled=false}
- * turns it all off.
+ * {@link WebClient.Builder} (so {@code WebClientCustomizer}s apply), the {@link ObservationRegistry}, a
+ * {@link CerebrasObservationConvention} and every {@link CerebrasTemplateCustomizer}. Retries follow a
+ * {@link CerebrasRetryPolicy} built from {@code cerebras.retry.*}, unless the application defines a {@link RetryPolicy}
+ * bean qualified with {@link CerebrasRetry @CerebrasRetry} or a {@link CerebrasRetryPolicy} bean; every
+ * {@link RetryListener} bean qualified with {@code @CerebrasRetry} is told of the retries. Other {@code RetryPolicy}
+ * and {@code RetryListener} beans are the application's own and are not used. Every bean backs off when the
+ * application defines its own, and a user's {@code CerebrasTemplate} backs off both templates. The connections of the
+ * {@code ReactiveCerebrasTemplate} bean are warmed up once the application is ready unless
+ * {@code cerebras.warm-up.enabled=false}. {@code cerebras.enabled=false} turns it all off.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -50,31 +51,18 @@ public final class CerebrasAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(RetryPolicy.class)
-	CerebrasRetryPolicy cerebrasRetryPolicy(CerebrasProperties properties) {
-		CerebrasProperties.Retry retry = properties.getRetry();
-		return CerebrasRetryPolicy.builder()
-			.maxRetries(retry.getMaxRetries())
-			.initialDelay(retry.getInitialDelay())
-			.maxDelay(retry.getMaxDelay())
-			.multiplier(retry.getMultiplier())
-			.jitter(retry.getJitter())
-			.maxRetryAfter(retry.getMaxRetryAfter())
-			.build();
-	}
-
-	@Bean
 	@ConditionalOnMissingBean({ ReactiveCerebrasTemplate.class, CerebrasTemplate.class })
 	ReactiveCerebrasTemplate reactiveCerebrasTemplate(CerebrasProperties properties,
 			CerebrasConnectionDetails connectionDetails, ObjectProvider<WebClient.Builder> webClientBuilder,
-			RetryPolicy retryPolicy, ObjectProvider<RetryListener> retryListeners,
+			@CerebrasRetry ObjectProvider<RetryPolicy> qualifiedRetryPolicy,
+			ObjectProvider<CerebrasRetryPolicy> cerebrasRetryPolicy,
+			@CerebrasRetry ObjectProvider<RetryListener> retryListeners,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<CerebrasObservationConvention> observationConvention,
 			ObjectProvider<CerebrasTemplateCustomizer> customizers) {
-		String apiKey = connectionDetails.apiKey();
-		if (!StringUtils.hasText(apiKey)) {
-			throw new MissingApiKeyException();
-		}
+		String apiKey = UnusableApiKeyException.check(connectionDetails.apiKey());
+		RetryPolicy retryPolicy = qualifiedRetryPolicy
+			.getIfAvailable(() -> cerebrasRetryPolicy.getIfAvailable(() -> retryPolicy(properties.getRetry())));
 		CerebrasClientBuilder<ReactiveCerebrasTemplate> builder = ReactiveCerebrasTemplate.builder()
 			.environment((name) -> null)
 			.apiKey(apiKey)
@@ -90,6 +78,17 @@ public final class CerebrasAutoConfiguration {
 		new PropertiesCerebrasTemplateCustomizer(properties).customize(builder);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	private static CerebrasRetryPolicy retryPolicy(CerebrasProperties.Retry retry) {
+		return CerebrasRetryPolicy.builder()
+			.maxRetries(retry.getMaxRetries())
+			.initialDelay(retry.getInitialDelay())
+			.maxDelay(retry.getMaxDelay())
+			.multiplier(retry.getMultiplier())
+			.jitter(retry.getJitter())
+			.maxRetryAfter(retry.getMaxRetryAfter())
+			.build();
 	}
 
 	@Bean(destroyMethod = "")

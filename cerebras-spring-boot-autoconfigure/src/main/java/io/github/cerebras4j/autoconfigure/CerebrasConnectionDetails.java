@@ -17,8 +17,9 @@ public interface CerebrasConnectionDetails extends ConnectionDetails {
 	String baseUrl();
 
 	/**
-	 * The API key sent as a bearer token; a {@code null} or blank key fails start-up with a
-	 * {@link io.github.cerebras4j.client.error.MissingApiKeyException}.
+	 * The API key sent as a bearer token; a {@code null} or blank key, a key that is still an unresolved
+	 * {@code ${...}} placeholder and a key with whitespace or control characters inside fail start-up with a
+	 * {@link io.github.cerebras4j.client.error.MissingApiKeyException}. Whitespace around the key is removed.
 	 * @return the API key, or {@code null} if none is configured
 	 */
 	@Nullable String apiKey();

@@ -167,6 +167,8 @@ public class CerebrasProperties implements Validator {
 		for (Duration bucket : properties.getMetrics().getBuckets()) {
 			positive("metrics.buckets", bucket, errors);
 		}
+		check(properties.getMetrics().getMaxModelTags() >= 0, "metrics.max-model-tags", "must be at least 0",
+				properties.getMetrics().getMaxModelTags(), errors);
 	}
 
 	private static void validateBaseUrl(@Nullable String baseUrl, Errors errors) {
@@ -498,6 +500,12 @@ public class CerebrasProperties implements Validator {
 				Duration.ofMillis(750), Duration.ofSeconds(1), Duration.ofMillis(1500), Duration.ofSeconds(2),
 				Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30) };
 
+		/**
+		 * Most distinct values of the gen_ai.request.model tag on the client's meters; calls with further models are
+		 * tagged 'other'. Bounds the meters that models named by callers create.
+		 */
+		private int maxModelTags = 100;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -528,6 +536,14 @@ public class CerebrasProperties implements Validator {
 
 		public void setBuckets(Duration[] buckets) {
 			this.buckets = buckets;
+		}
+
+		public int getMaxModelTags() {
+			return this.maxModelTags;
+		}
+
+		public void setMaxModelTags(int maxModelTags) {
+			this.maxModelTags = maxModelTags;
 		}
 
 	}

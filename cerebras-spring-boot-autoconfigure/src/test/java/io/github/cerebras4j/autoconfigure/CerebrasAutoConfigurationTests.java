@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cerebras4j.client.CerebrasTemplate;
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
+import io.github.cerebras4j.client.error.BadRequestException;
 import io.github.cerebras4j.client.error.CerebrasTimeoutException;
 import io.github.cerebras4j.client.error.InternalServerException;
 import io.github.cerebras4j.client.error.MissingApiKeyException;
@@ -66,8 +67,8 @@ class CerebrasAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ReactiveCerebrasTemplate.class);
 			assertThat(context).hasSingleBean(CerebrasTemplate.class);
 			assertThat(context).hasSingleBean(CerebrasConnectionDetails.class);
-			assertThat(context).hasSingleBean(RetryPolicy.class);
 			assertThat(context).hasSingleBean(CerebrasWarmUp.class);
+			assertThat(context).doesNotHaveBean(RetryPolicy.class);
 		});
 	}
 
@@ -147,8 +148,6 @@ class CerebrasAutoConfigurationTests {
 	void retryPolicyIsBuiltFromTheProperties() {
 		server.stubFor(get(urlPathEqualTo(MODELS)).willReturn(aResponse().withStatus(503)));
 		onServer().withPropertyValues("cerebras.retry.max-retries=1").run((context) -> {
-			assertThat(context).getBean(RetryPolicy.class)
-				.isInstanceOfSatisfying(CerebrasRetryPolicy.class, (policy) -> assertThat(policy.maxRetries()).isOne());
 			assertThatExceptionOfType(InternalServerException.class)
 				.isThrownBy(() -> context.getBean(CerebrasTemplate.class).models().list());
 			server.verify(2, getRequestedFor(urlPathEqualTo(MODELS)));
@@ -156,14 +155,82 @@ class CerebrasAutoConfigurationTests {
 	}
 
 	@Test
-	void userRetryPolicyIsUsed() {
+	void retryPolicyQualifiedForCerebrasIsUsed() {
 		server.stubFor(get(urlPathEqualTo(MODELS)).willReturn(aResponse().withStatus(503)));
-		onServer().withUserConfiguration(RetryPolicyConfiguration.class).run((context) -> {
-			assertThat(context).getBean(RetryPolicy.class).isSameAs(context.getBean("userRetryPolicy"));
+		onServer().withUserConfiguration(QualifiedRetryPolicyConfiguration.class).run((context) -> {
 			assertThatExceptionOfType(InternalServerException.class)
 				.isThrownBy(() -> context.getBean(CerebrasTemplate.class).models().list());
 			server.verify(1, getRequestedFor(urlPathEqualTo(MODELS)));
 		});
+	}
+
+	@Test
+	void retryPolicyQualifiedForCerebrasIsUsedBesideAnUnrelatedOne() {
+		server.stubFor(get(urlPathEqualTo(MODELS)).willReturn(aResponse().withStatus(503)));
+		onServer().withUserConfiguration(UnrelatedRetryConfiguration.class, QualifiedRetryPolicyConfiguration.class)
+			.run((context) -> {
+				assertThatExceptionOfType(InternalServerException.class)
+					.isThrownBy(() -> context.getBean(CerebrasTemplate.class).models().list());
+				server.verify(1, getRequestedFor(urlPathEqualTo(MODELS)));
+			});
+	}
+
+	@Test
+	void retryPolicyQualifiedForCerebrasCanStayOutOfTheApplicationsInjectionPoints() {
+		server.stubFor(get(urlPathEqualTo(MODELS)).willReturn(aResponse().withStatus(503)));
+		onServer()
+			.withUserConfiguration(UnrelatedRetryConfiguration.class, NonDefaultCandidateRetryPolicyConfiguration.class,
+					RetryPolicyUserConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(RetryPolicyUser.class).policy()).isSameAs(context.getBean("appRetryPolicy"));
+				assertThatExceptionOfType(InternalServerException.class)
+					.isThrownBy(() -> context.getBean(CerebrasTemplate.class).models().list());
+				server.verify(1, getRequestedFor(urlPathEqualTo(MODELS)));
+			});
+	}
+
+	@Test
+	void cerebrasRetryPolicyBeanIsUsedWithoutQualifier() {
+		server.stubFor(get(urlPathEqualTo(MODELS)).willReturn(aResponse().withStatus(503)));
+		onServer().withUserConfiguration(UnrelatedRetryConfiguration.class, CerebrasRetryPolicyConfiguration.class)
+			.run((context) -> {
+				assertThatExceptionOfType(InternalServerException.class)
+					.isThrownBy(() -> context.getBean(CerebrasTemplate.class).models().list());
+				server.verify(1, getRequestedFor(urlPathEqualTo(MODELS)));
+			});
+	}
+
+	@Test
+	void retryListenerQualifiedForCerebrasIsToldOfRetriesAndAnUnrelatedOneIsNot() {
+		for (MappingBuilder mapping : modelsAfterOne503()) {
+			server.stubFor(mapping);
+		}
+		onServer().withUserConfiguration(UnrelatedRetryConfiguration.class, RetryListenerConfiguration.class)
+			.run((context) -> {
+				context.getBean(CerebrasTemplate.class).models().list();
+				assertThat(context.getBean("firstListener", RecordingRetryListener.class).events)
+					.containsExactly("beforeRetry 1", "onRetrySuccess");
+				assertThat(context.getBean("appRetryListener", RecordingRetryListener.class).events).isEmpty();
+			});
+	}
+
+	@Test
+	void unrelatedRetryPolicyAndListenerAreNotUsed() {
+		server.stubFor(get(urlPathEqualTo(MODELS)).willReturn(aResponse().withStatus(400)));
+		onServer().withPropertyValues("cerebras.retry.max-retries=1")
+			.withUserConfiguration(UnrelatedRetryConfiguration.class)
+			.run((context) -> {
+				CerebrasTemplate cerebras = context.getBean(CerebrasTemplate.class);
+				assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> cerebras.models().list());
+				server.verify(1, getRequestedFor(urlPathEqualTo(MODELS)));
+				server.resetRequests();
+				server.stubFor(get(urlPathEqualTo(MODELS)).willReturn(aResponse().withStatus(503)));
+				assertThatExceptionOfType(InternalServerException.class).isThrownBy(() -> cerebras.models().list());
+				server.verify(2, getRequestedFor(urlPathEqualTo(MODELS)));
+				assertThat(context.getBean("appRetryListener", RecordingRetryListener.class).events).isEmpty();
+				assertThat(context.getBean(RetryPolicy.class)).isSameAs(context.getBean("appRetryPolicy"));
+			});
 	}
 
 	@Test
@@ -424,11 +491,61 @@ class CerebrasAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class RetryPolicyConfiguration {
+	static class QualifiedRetryPolicyConfiguration {
 
 		@Bean
+		@CerebrasRetry
 		RetryPolicy userRetryPolicy() {
 			return RetryPolicy.withMaxRetries(0);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NonDefaultCandidateRetryPolicyConfiguration {
+
+		@Bean(defaultCandidate = false)
+		@CerebrasRetry
+		RetryPolicy userRetryPolicy() {
+			return RetryPolicy.withMaxRetries(0);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CerebrasRetryPolicyConfiguration {
+
+		@Bean
+		CerebrasRetryPolicy userRetryPolicy() {
+			return CerebrasRetryPolicy.builder().maxRetries(0).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RetryPolicyUserConfiguration {
+
+		@Bean
+		RetryPolicyUser retryPolicyUser(RetryPolicy policy) {
+			return new RetryPolicyUser(policy);
+		}
+
+	}
+
+	record RetryPolicyUser(RetryPolicy policy) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UnrelatedRetryConfiguration {
+
+		@Bean
+		RetryPolicy appRetryPolicy() {
+			return RetryPolicy.builder().maxRetries(4).delay(Duration.ofMillis(1)).build();
+		}
+
+		@Bean
+		RecordingRetryListener appRetryListener() {
+			return new RecordingRetryListener();
 		}
 
 	}
@@ -437,6 +554,7 @@ class CerebrasAutoConfigurationTests {
 	static class RetryListenerConfiguration {
 
 		@Bean
+		@CerebrasRetry
 		RecordingRetryListener firstListener() {
 			return new RecordingRetryListener();
 		}
@@ -447,6 +565,7 @@ class CerebrasAutoConfigurationTests {
 	static class SecondRetryListenerConfiguration {
 
 		@Bean
+		@CerebrasRetry
 		RecordingRetryListener secondListener() {
 			return new RecordingRetryListener();
 		}

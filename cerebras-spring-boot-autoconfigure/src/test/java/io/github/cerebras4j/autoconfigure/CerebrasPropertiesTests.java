@@ -106,6 +106,7 @@ class CerebrasPropertiesTests {
 			health.cache-ttl             | -1s
 			metrics.percentiles          | 1.5
 			metrics.buckets              | 0ms
+			metrics.max-model-tags       | -1
 			""")
 	void wrongValueFailsStartUpNamingTheProperty(String property, String value) {
 		this.contextRunner.withPropertyValues("cerebras." + property + "=" + value).run((context) -> {

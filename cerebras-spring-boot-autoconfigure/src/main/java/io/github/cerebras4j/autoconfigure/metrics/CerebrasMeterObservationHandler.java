@@ -53,6 +53,11 @@ import org.springframework.util.Assert;
  * streaming, outcome, status code, error type), so failed and cancelled calls are told apart; never the API key,
  * the prompt or the text.
  * <p>
+ * The model of the gauges is the tag value a {@link CerebrasModelTagMeterFilter} gives it, so that the gauges this
+ * handler holds stay bounded whatever models callers name: the models beyond the filter's limit share the gauges
+ * tagged {@value CerebrasModelTagMeterFilter#OTHER}, which hold the value last reported for any of them. Register
+ * the same filter on the registry to bound the other meters too (the auto-configuration does).
+ * <p>
  * It is a plain {@link ObservationHandler}, not a {@code MeterObservationHandler}: Spring Boot lets only the first
  * meter handler handle an observation, and that one must keep timing the call.
  */
@@ -98,15 +103,30 @@ public final class CerebrasMeterObservationHandler implements ObservationHandler
 
 	private final MeterRegistry registry;
 
+	private final CerebrasModelTagMeterFilter modelTags;
+
 	private final ConcurrentMap<RateLimitKey, AtomicLong> rateLimitsRemaining = new ConcurrentHashMap<>();
 
 	/**
-	 * Creates a handler recording to a registry.
+	 * Creates a handler recording to a registry, whose gauges keep the name of at most
+	 * {@value CerebrasModelTagMeterFilter#DEFAULT_MAX_MODEL_TAGS} distinct models.
 	 * @param registry where the meters are registered
 	 */
 	public CerebrasMeterObservationHandler(MeterRegistry registry) {
+		this(registry, new CerebrasModelTagMeterFilter(CerebrasModelTagMeterFilter.DEFAULT_MAX_MODEL_TAGS));
+	}
+
+	/**
+	 * Creates a handler recording to a registry, whose gauges take their model tag from a filter; register the same
+	 * filter on the registry so that every meter agrees.
+	 * @param registry where the meters are registered
+	 * @param modelTags gives the model tag of the gauges
+	 */
+	public CerebrasMeterObservationHandler(MeterRegistry registry, CerebrasModelTagMeterFilter modelTags) {
 		Assert.notNull(registry, "'registry' must not be null");
+		Assert.notNull(modelTags, "'modelTags' must not be null");
 		this.registry = registry;
+		this.modelTags = modelTags;
 	}
 
 	@Override
@@ -207,7 +227,7 @@ public final class CerebrasMeterObservationHandler implements ObservationHandler
 		RateLimits limits = (context.response() == null && context.getError() instanceof CerebrasApiException api)
 				? api.rateLimits() : context.rateLimits();
 		if (!limits.isEmpty()) {
-			String model = model(context);
+			String model = this.modelTags.modelTag(model(context));
 			recordRemaining(model, "requests", limits.requests());
 			recordRemaining(model, "tokens", limits.tokens());
 		}

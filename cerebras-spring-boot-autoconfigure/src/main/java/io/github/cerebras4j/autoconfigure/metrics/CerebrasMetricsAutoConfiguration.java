@@ -19,9 +19,10 @@ import org.springframework.core.annotation.Order;
 /**
  * Auto-configuration of the Cerebras client's metrics when Micrometer has a
  * {@link MeterRegistry}: a {@link CerebrasMeterObservationHandler}, which Spring Boot registers on the
- * {@code ObservationRegistry} beside the handler that times each call, and a {@link CerebrasLatencyMeterFilter}
- * for the latency histograms. {@code cerebras.metrics.enabled=false} or {@code cerebras.enabled=false} turns it
- * off.
+ * {@code ObservationRegistry} beside the handler that times each call, a {@link CerebrasLatencyMeterFilter}
+ * for the latency histograms and a {@link CerebrasModelTagMeterFilter} that keeps the name of at most
+ * {@code cerebras.metrics.max-model-tags} distinct models in the tags. {@code cerebras.metrics.enabled=false} or
+ * {@code cerebras.enabled=false} turns it off.
  */
 @AutoConfiguration(
 		after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
@@ -35,8 +36,15 @@ public final class CerebrasMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CerebrasMeterObservationHandler cerebrasMeterObservationHandler(MeterRegistry meterRegistry) {
-		return new CerebrasMeterObservationHandler(meterRegistry);
+	CerebrasMeterObservationHandler cerebrasMeterObservationHandler(MeterRegistry meterRegistry,
+			CerebrasModelTagMeterFilter cerebrasModelTagMeterFilter) {
+		return new CerebrasMeterObservationHandler(meterRegistry, cerebrasModelTagMeterFilter);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CerebrasModelTagMeterFilter cerebrasModelTagMeterFilter(CerebrasProperties properties) {
+		return new CerebrasModelTagMeterFilter(properties.getMetrics().getMaxModelTags());
 	}
 
 	/**

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
+import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.error.AuthenticationException;
 import io.github.cerebras4j.client.error.CerebrasStreamInterruptedException;
 import io.github.cerebras4j.client.error.RateLimitException;
@@ -228,6 +229,34 @@ class CerebrasMeterObservationHandlerTests {
 		assertThat(this.meters.get(RATE_LIMIT_REMAINING).tag("window", "minute").gauge().getId().getTags())
 			.containsExactlyInAnyOrder(Tag.of("gen_ai.request.model", "llama3.1-8b"), Tag.of("resource", "tokens"),
 					Tag.of("window", "minute"));
+	}
+
+	@Test
+	void rateLimitGaugesAreBoundedByTheModelTagFilter() {
+		answerChatInTurn(server,
+				okJson(chatCompletion()).withHeader("x-ratelimit-remaining-tokens-minute", "100"),
+				okJson(chatCompletion()).withHeader("x-ratelimit-remaining-tokens-minute", "99"),
+				okJson(chatCompletion()).withHeader("x-ratelimit-remaining-tokens-minute", "98"),
+				okJson(chatCompletion()).withHeader("x-ratelimit-remaining-tokens-minute", "97"));
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig()
+			.observationHandler(new CerebrasMeterObservationHandler(meters, new CerebrasModelTagMeterFilter(1)));
+
+		try (ReactiveCerebrasTemplate cerebras = MetricsWireMock.reactive(server, observations).build()) {
+			for (int i = 0; i < 4; i++) {
+				cerebras.chat()
+					.completions()
+					.create(ChatCompletionRequest.builder().model("model-" + i).user("Hi").build())
+					.block(Duration.ofSeconds(5));
+			}
+		}
+
+		assertThat(meters.get(RATE_LIMIT_REMAINING).gauges()).hasSize(2);
+		assertThat(meters.get(RATE_LIMIT_REMAINING).tag("gen_ai.request.model", "model-0").gauge().value())
+			.isEqualTo(100);
+		assertThat(meters.get(RATE_LIMIT_REMAINING).tag("gen_ai.request.model", "other").gauge().value())
+			.isEqualTo(97);
 	}
 
 	@Test

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cerebras4j.autoconfigure.CerebrasProperties;
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
+import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.observation.DefaultCerebrasObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
@@ -25,9 +28,14 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static io.github.cerebras4j.autoconfigure.metrics.CerebrasMeterObservationHandler.RATE_LIMIT_REMAINING;
 import static io.github.cerebras4j.autoconfigure.metrics.CerebrasMeterObservationHandler.TIME_TO_FIRST_CHUNK;
+import static io.github.cerebras4j.autoconfigure.metrics.CerebrasMeterObservationHandler.TOKEN_USAGE;
 import static io.github.cerebras4j.autoconfigure.metrics.MetricsWireMock.REQUEST;
+import static io.github.cerebras4j.autoconfigure.metrics.MetricsWireMock.answerChatInTurn;
+import static io.github.cerebras4j.autoconfigure.metrics.MetricsWireMock.chatCompletion;
 import static io.github.cerebras4j.autoconfigure.metrics.MetricsWireMock.chatStream;
 import static io.github.cerebras4j.autoconfigure.metrics.MetricsWireMock.eventStream;
 import static io.github.cerebras4j.autoconfigure.metrics.MetricsWireMock.words;
@@ -45,6 +53,8 @@ class CerebrasMetricsAutoConfigurationTests {
 
 	private static final String DURATION = DefaultCerebrasObservationConvention.NAME;
 
+	private static final String MODEL = "gen_ai.request.model";
+
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CerebrasMetricsAutoConfiguration.class));
 
@@ -57,13 +67,15 @@ class CerebrasMetricsAutoConfigurationTests {
 	void providesTheHandlerAndTheFilterWithAMeterRegistry() {
 		this.contextRunner.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
 			.run(context -> assertThat(context).hasSingleBean(CerebrasMeterObservationHandler.class)
-				.hasSingleBean(CerebrasLatencyMeterFilter.class));
+				.hasSingleBean(CerebrasLatencyMeterFilter.class)
+				.hasSingleBean(CerebrasModelTagMeterFilter.class));
 	}
 
 	@Test
 	void backsOffWithoutAMeterRegistry() {
 		this.contextRunner.run(context -> assertThat(context).doesNotHaveBean(CerebrasMeterObservationHandler.class)
-			.doesNotHaveBean(CerebrasLatencyMeterFilter.class));
+			.doesNotHaveBean(CerebrasLatencyMeterFilter.class)
+			.doesNotHaveBean(CerebrasModelTagMeterFilter.class));
 	}
 
 	@Test
@@ -71,7 +83,8 @@ class CerebrasMetricsAutoConfigurationTests {
 		this.contextRunner.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("cerebras.metrics.enabled=false")
 			.run(context -> assertThat(context).doesNotHaveBean(CerebrasMeterObservationHandler.class)
-				.doesNotHaveBean(CerebrasLatencyMeterFilter.class));
+				.doesNotHaveBean(CerebrasLatencyMeterFilter.class)
+				.doesNotHaveBean(CerebrasModelTagMeterFilter.class));
 	}
 
 	@Test
@@ -96,6 +109,14 @@ class CerebrasMetricsAutoConfigurationTests {
 		this.contextRunner.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
 			.withBean("ownFilter", CerebrasLatencyMeterFilter.class, () -> own)
 			.run(context -> assertThat(context).getBean(CerebrasLatencyMeterFilter.class).isSameAs(own));
+	}
+
+	@Test
+	void usesTheUsersModelTagFilter() {
+		CerebrasModelTagMeterFilter own = new CerebrasModelTagMeterFilter(7);
+		this.contextRunner.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+			.withBean("ownModelTagFilter", CerebrasModelTagMeterFilter.class, () -> own)
+			.run(context -> assertThat(context).getBean(CerebrasModelTagMeterFilter.class).isSameAs(own));
 	}
 
 	@Test
@@ -155,6 +176,58 @@ class CerebrasMetricsAutoConfigurationTests {
 				assertThat(bucketsInMillis(Timer.builder(TIME_TO_FIRST_CHUNK).register(meters).takeSnapshot()))
 					.contains(10.0, 100.0, 1000.0);
 			});
+	}
+
+	@Test
+	void modelTagValuesBeyondTheLimitBecomeOtherOnEveryMeter() {
+		ResponseDefinitionBuilder[] responses = new ResponseDefinitionBuilder[5];
+		for (int i = 0; i < responses.length; i++) {
+			responses[i] = okJson(chatCompletion()).withHeader("x-ratelimit-remaining-tokens-minute",
+					String.valueOf(100 - i));
+		}
+		answerChatInTurn(server, responses);
+
+		this.bootRunner.withPropertyValues("cerebras.metrics.max-model-tags=2").run(context -> {
+			try (ReactiveCerebrasTemplate cerebras = MetricsWireMock
+				.reactive(server, context.getBean(ObservationRegistry.class))
+				.build()) {
+				for (int i = 0; i < responses.length; i++) {
+					cerebras.chat()
+						.completions()
+						.create(ChatCompletionRequest.builder().model("model-" + i).user("Hi").build())
+						.block(Duration.ofSeconds(5));
+				}
+			}
+
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.getMeters()).flatExtracting(meter -> meter.getId().getTags())
+				.filteredOn(tag -> tag.getKey().equals(MODEL))
+				.extracting(Tag::getValue)
+				.containsOnly("model-0", "model-1", "other");
+			assertThat(meters.get(DURATION).tag(MODEL, "other").timer().count()).isEqualTo(3);
+			assertThat(meters.get(TOKEN_USAGE).tag(MODEL, "other").tag("gen_ai.token.type", "input").summary().count())
+				.isEqualTo(3);
+			assertThat(meters.get(RATE_LIMIT_REMAINING).gauges()).hasSize(3);
+			assertThat(meters.get(RATE_LIMIT_REMAINING).tag(MODEL, "model-1").gauge().value()).isEqualTo(99);
+			assertThat(meters.get(RATE_LIMIT_REMAINING).tag(MODEL, "other").gauge().value()).isEqualTo(96);
+		});
+	}
+
+	@Test
+	void modelTagsAreLimitedToAHundredByDefault() {
+		this.bootRunner.run(context -> {
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			for (int i = 0; i < 150; i++) {
+				Timer.builder(DURATION)
+					.tag("gen_ai.provider.name", "cerebras")
+					.tag(MODEL, "model-" + i)
+					.register(meters)
+					.record(Duration.ofMillis(1));
+			}
+
+			assertThat(meters.find(DURATION).timers()).hasSize(101);
+			assertThat(meters.get(DURATION).tag(MODEL, "other").timer().count()).isEqualTo(50);
+		});
 	}
 
 	private static void stream(AssertableApplicationContext context) {

@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.cerebras4j.client.CerebrasClientBuilder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -53,6 +55,8 @@ public class CerebrasProperties implements Validator {
 	private final Health health = new Health();
 
 	private final Metrics metrics = new Metrics();
+
+	private final Limits limits = new Limits();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -110,6 +114,10 @@ public class CerebrasProperties implements Validator {
 		return this.metrics;
 	}
 
+	public Limits getLimits() {
+		return this.limits;
+	}
+
 	@Override
 	public String toString() {
 		return "CerebrasProperties[baseUrl=" + this.baseUrl + ", apiKey=" + ((this.apiKey != null) ? "[set]" : "[unset]")
@@ -136,6 +144,13 @@ public class CerebrasProperties implements Validator {
 		if (timeout.getOverall() != null) {
 			positive("timeout.overall", timeout.getOverall(), errors);
 		}
+		positive("timeout.non-streaming-deadline", timeout.getNonStreamingDeadline(), errors);
+		Limits limits = properties.getLimits();
+		DataSize maxEventSize = limits.getMaxEventSize();
+		check(maxEventSize != null && maxEventSize.toBytes() > 0 && maxEventSize.toBytes() <= DataSize.ofGigabytes(1).toBytes(),
+				"limits.max-event-size", "must be positive and at most 1GB", maxEventSize, errors);
+		check(limits.getMaxPartialText() >= 0, "limits.max-partial-text", "must be at least 0",
+				limits.getMaxPartialText(), errors);
 		Retry retry = properties.getRetry();
 		check(retry.getMaxRetries() >= 0, "retry.max-retries", "must be at least 0", retry.getMaxRetries(), errors);
 		notNegative("retry.initial-delay", retry.getInitialDelay(), errors);
@@ -203,6 +218,39 @@ public class CerebrasProperties implements Validator {
 	}
 
 	/**
+	 * Limits on what a server can make the client hold.
+	 */
+	public static class Limits {
+
+		/**
+		 * Longest line, and most data of one event, a stream may send; more fails the stream and closes its connection.
+		 */
+		private DataSize maxEventSize = CerebrasClientBuilder.DEFAULT_MAX_EVENT_SIZE;
+
+		/**
+		 * Most characters of a stream's text kept to report with the exception of a stream that fails after some chunks.
+		 */
+		private int maxPartialText = CerebrasClientBuilder.DEFAULT_MAX_PARTIAL_TEXT;
+
+		public DataSize getMaxEventSize() {
+			return this.maxEventSize;
+		}
+
+		public void setMaxEventSize(DataSize maxEventSize) {
+			this.maxEventSize = maxEventSize;
+		}
+
+		public int getMaxPartialText() {
+			return this.maxPartialText;
+		}
+
+		public void setMaxPartialText(int maxPartialText) {
+			this.maxPartialText = maxPartialText;
+		}
+
+	}
+
+	/**
 	 * Timeouts.
 	 */
 	public static class Timeout {
@@ -226,6 +274,11 @@ public class CerebrasProperties implements Validator {
 		 * Longest a whole call may take, retries and the whole stream included. None by default.
 		 */
 		private @Nullable Duration overall;
+
+		/**
+		 * Longest a whole call that is not a stream may take, retries included, unless 'overall' is set.
+		 */
+		private Duration nonStreamingDeadline = CerebrasClientBuilder.DEFAULT_NON_STREAMING_DEADLINE;
 
 		public Duration getConnect() {
 			return this.connect;
@@ -257,6 +310,14 @@ public class CerebrasProperties implements Validator {
 
 		public void setOverall(@Nullable Duration overall) {
 			this.overall = overall;
+		}
+
+		public Duration getNonStreamingDeadline() {
+			return this.nonStreamingDeadline;
+		}
+
+		public void setNonStreamingDeadline(Duration nonStreamingDeadline) {
+			this.nonStreamingDeadline = nonStreamingDeadline;
 		}
 
 	}

@@ -9,7 +9,9 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cerebras4j.client.CerebrasTemplate;
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
+import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.error.BadRequestException;
+import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
 import io.github.cerebras4j.client.error.CerebrasTimeoutException;
 import io.github.cerebras4j.client.error.InternalServerException;
 import io.github.cerebras4j.client.error.MissingApiKeyException;
@@ -40,6 +42,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.cerebras4j.autoconfigure.CerebrasApiStub.API_KEY;
 import static io.github.cerebras4j.autoconfigure.CerebrasApiStub.MODELS;
@@ -290,6 +293,30 @@ class CerebrasAutoConfigurationTests {
 			assertThatExceptionOfType(CerebrasTimeoutException.class)
 				.isThrownBy(() -> context.getBean(ReactiveCerebrasTemplate.class).models().list().block())
 				.withMessageContaining("Deadline of 300 ms");
+		});
+	}
+
+	@Test
+	void nonStreamingDeadlineIsTheDefaultDeadlineOfCallsThatAreNotStreams() {
+		server.stubFor(get(urlPathEqualTo(MODELS)).willReturn(aResponse().withFixedDelay(3000).withStatus(200)));
+		onServer().withPropertyValues("cerebras.timeout.non-streaming-deadline=300ms").run((context) -> {
+			assertThatExceptionOfType(CerebrasTimeoutException.class)
+				.isThrownBy(() -> context.getBean(CerebrasTemplate.class).models().list())
+				.withMessageContaining("Deadline of 300 ms");
+		});
+	}
+
+	@Test
+	void limitsReachTheClient() {
+		server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/event-stream")
+			.withBody("data: {\"choices\":[{\"delta\":{\"content\":\"" + "x".repeat(2000) + "\"}}]}\n\n")));
+		onServer().withPropertyValues("cerebras.limits.max-event-size=1KB").run((context) -> {
+			ChatCompletionRequest request = ChatCompletionRequest.builder().model("llama3.1-8b").user("Hi").build();
+			assertThatExceptionOfType(CerebrasMalformedResponseException.class)
+				.isThrownBy(() -> context.getBean(ReactiveCerebrasTemplate.class).chat().completions().stream(request)
+					.blockLast())
+				.withMessageContaining("longer than 1024 bytes");
 		});
 	}
 

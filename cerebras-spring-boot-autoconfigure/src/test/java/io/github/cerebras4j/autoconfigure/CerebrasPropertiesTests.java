@@ -91,6 +91,10 @@ class CerebrasPropertiesTests {
 			timeout.response             | -1s
 			timeout.stream-idle          | 0ms
 			timeout.overall              | 0s
+			timeout.non-streaming-deadline | 0s
+			limits.max-event-size        | 0B
+			limits.max-event-size        | 2GB
+			limits.max-partial-text      | -1
 			retry.max-retries            | -1
 			retry.initial-delay          | -10ms
 			retry.max-delay              | 100ms

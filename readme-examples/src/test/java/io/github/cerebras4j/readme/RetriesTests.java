@@ -7,7 +7,9 @@ import io.github.cerebras4j.client.CerebrasStream;
 import io.github.cerebras4j.client.CerebrasTemplate;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.error.CerebrasConnectionException;
 import io.github.cerebras4j.client.error.CerebrasStreamInterruptedException;
+import io.github.cerebras4j.client.error.CerebrasTimeoutException;
 import io.github.cerebras4j.client.error.RateLimitException;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
 import io.github.cerebras4j.test.CerebrasMockServer;
@@ -93,11 +95,14 @@ class RetriesTests {
 			stream.forEach((chunk) -> received.append(chunk.content()));
 		}
 		// tag::partial-text[]
-		catch (CerebrasStreamInterruptedException ex) {
-			String soFar = ex.partialText();                  // the content of the chunks received
+		catch (CerebrasConnectionException ex) {
+			boolean timedOut = ex instanceof CerebrasTimeoutException;
+			String soFar = ex.partialText();                  // the content of the chunks received, "" when none
 			int chunks = ex.chunksReceived();
 			// end::partial-text[]
 			interrupted = true;
+			assertThat(ex).isInstanceOf(CerebrasStreamInterruptedException.class);
+			assertThat(timedOut).isFalse();
 			assertThat(soFar).isNotEmpty().isEqualTo(received.toString());
 			assertThat(chunks).isPositive();
 			// tag::partial-text[]

@@ -110,10 +110,10 @@ public final class GenerationEndpoint<R extends CerebrasRequest, C, K extends Ge
 	 * Starts a stream for blocking code: the request is sent at once and chunks are handed over as they arrive.
 	 * @param request the request
 	 * @return the open stream, whose {@code response()} gives the status and headers
+	 * @throws IllegalStateException on a thread that must not block, before anything is sent
 	 */
 	public CerebrasStream<K> openStream(R request) {
-		ApiCall call = call(request, true);
-		return CerebrasStream.open(onResponse -> stream(call, onResponse));
+		return CerebrasStream.open(onResponse -> stream(request, onResponse));
 	}
 
 	private Flux<K> stream(R request, Consumer<ResponseMetadata> onResponse) {

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import io.github.cerebras4j.client.error.CerebrasException;
+import io.github.cerebras4j.client.http.BlockingCalls;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -30,6 +31,11 @@ import reactor.util.concurrent.Queues;
  * when you get the stream; an error, whether an HTTP error status or one inside the stream, is thrown from
  * {@link Iterator#hasNext()} as a {@link CerebrasException}. {@link #response()} gives the status and headers
  * before the first chunk. {@link #close()} before the end cancels the exchange and frees the connection.
+ *
+ * <p>Reading a stream waits, so it is for threads that may block: on a thread Reactor marks as non-blocking (a Netty
+ * event loop, for example inside a WebFlux handler) opening a stream, {@link Iterator#hasNext()},
+ * {@link Iterator#next()} and {@link #response()} throw an {@link IllegalStateException} instead of parking the
+ * thread (opening one sends nothing); use {@link ReactiveCerebrasTemplate} there. {@link #close()} works anywhere.
  *
  * <p>Chunks are handed from the network thread to the caller's thread through a lock-free queue that wakes the
  * caller only when it is waiting, so a fast stream costs no thread hand-off per chunk.
@@ -79,8 +85,10 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 	 * when they arrive
 	 * @param <T> the chunk type
 	 * @return the stream
+	 * @throws IllegalStateException on a thread that must not block, before the source is asked for anything
 	 */
 	public static <T> CerebrasStream<T> open(Function<Consumer<ResponseMetadata>, Flux<T>> source) {
+		BlockingCalls.checkBeforeCall();
 		CerebrasStream<T> stream = new CerebrasStream<>();
 		source.apply(stream.response::complete).subscribe(stream.subscriber);
 		return stream;
@@ -91,8 +99,10 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 	 * before the first chunk.
 	 * @return the response's status, headers and retries
 	 * @throws CerebrasException if the call failed before a response started, the same exception iteration throws
+	 * @throws IllegalStateException on a thread that must not block
 	 */
 	public ResponseMetadata response() {
+		BlockingCalls.checkBeforeWait("CerebrasStream.response()");
 		try {
 			return this.response.join();
 		}
@@ -213,6 +223,7 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 
 		@Override
 		public boolean hasNext() {
+			BlockingCalls.checkBeforeWait("Reading a CerebrasStream");
 			Queue<T> queue = CerebrasStream.this.queue;
 			while (true) {
 				if (CerebrasStream.this.closed) {

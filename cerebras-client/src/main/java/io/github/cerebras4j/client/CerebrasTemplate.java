@@ -14,6 +14,11 @@ import org.springframework.util.Assert;
  * {@code chat().completions()}, {@code completions()}, {@code models()}. A view of a
  * {@link ReactiveCerebrasTemplate}, sharing its connection pool; thread-safe.
  *
+ * <p>Its calls block, so they are for threads that may block: on a thread Reactor marks as non-blocking (a Netty
+ * event loop, for example inside a WebFlux handler, or a {@code Schedulers.parallel()} worker) every call throws an
+ * {@link IllegalStateException} before anything is sent; use {@link #reactive()} there. {@link #warmUp()} never
+ * blocks and works anywhere.
+ *
  * <pre class="code">
  * CerebrasTemplate cerebras = CerebrasTemplate.builder().apiKey(key).build();
  * ChatCompletion completion = cerebras.chat().completions().create(

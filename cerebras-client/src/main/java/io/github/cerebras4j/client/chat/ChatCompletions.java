@@ -2,6 +2,7 @@ package io.github.cerebras4j.client.chat;
 
 import io.github.cerebras4j.client.CerebrasStream;
 import io.github.cerebras4j.client.RawResponse;
+import io.github.cerebras4j.client.http.BlockingCalls;
 import io.github.cerebras4j.client.http.CerebrasHttpClient;
 import io.github.cerebras4j.client.http.GenerationEndpoint;
 import io.github.cerebras4j.client.observation.CerebrasObservationContext;
@@ -70,7 +71,7 @@ public final class ChatCompletions {
 		 * @return the response: status, headers, rate limits, retries and the completion
 		 */
 		public RawResponse<ChatCompletion> create(ChatCompletionRequest request) {
-			return this.endpoint.create(request).block();
+			return BlockingCalls.block(() -> this.endpoint.create(request));
 		}
 
 		/**

@@ -78,7 +78,10 @@ public final class ReactiveCompletions {
 		}
 
 		/**
-		 * Streams a completion; the response is emitted when its headers arrive, before the first chunk.
+		 * Streams a completion; the response, with its status and headers, is emitted when the first chunk arrives,
+		 * before anything is read past it. Its chunks are the rest of the same exchange, read as fast as their
+		 * subscriber asks: subscribe to them once, and within {@link StreamResponse#SUBSCRIBE_GRACE_PERIOD}, after which
+		 * the exchange is cancelled to free its connection.
 		 * @param request the request
 		 * @return the response, whose chunks are to be subscribed to once
 		 */

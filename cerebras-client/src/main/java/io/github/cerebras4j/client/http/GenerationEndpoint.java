@@ -1,7 +1,6 @@
 package io.github.cerebras4j.client.http;
 
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.github.cerebras4j.client.CerebrasRequest;
@@ -12,11 +11,8 @@ import io.github.cerebras4j.client.ResponseMetadata;
 import io.github.cerebras4j.client.StreamResponse;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * A generation endpoint ({@code /v1/chat/completions} or {@code /v1/completions}): the same request answered
@@ -75,45 +71,26 @@ public final class GenerationEndpoint<R extends CerebrasRequest, C, K extends Ge
 	}
 
 	/**
-	 * Asks for a stream of chunks and tells the caller the status and headers before the first chunk.
+	 * Asks for a stream of chunks and tells the caller the status and headers before the first chunk. One exchange
+	 * serves both: the response is emitted with the first chunk (or the clean end of a stream without chunks), and
+	 * its chunks are the rest of that exchange, read only as fast as their subscriber asks. Cancelling them closes
+	 * the exchange; not subscribing to them within {@link StreamResponse#SUBSCRIBE_GRACE_PERIOD} closes it too.
 	 * @param request the request
-	 * @return the response, emitted when its headers arrive; its chunks are to be subscribed to once
+	 * @return the response, emitted when its first chunk arrives; its chunks are to be subscribed to once
 	 */
 	public Mono<StreamResponse<K>> streamWithResponse(R request) {
 		ApiCall call = call(request, true);
-		return Mono.create(sink -> {
-			Sinks.Many<K> chunks = Sinks.many().unicast().onBackpressureBuffer();
-			AtomicBoolean started = new AtomicBoolean();
-			Disposable.Swap upstream = Disposables.swap();
-			Flux<K> body = chunks.asFlux().doOnCancel(upstream::dispose);
-			upstream.update(stream(call, metadata -> {
-				if (started.compareAndSet(false, true)) {
-					sink.success(new StreamResponse<>(metadata, body));
-				}
-			}).subscribe(chunks::tryEmitNext, error -> {
-				if (started.get()) {
-					chunks.tryEmitError(error);
-				}
-				else {
-					sink.error(error);
-				}
-			}, chunks::tryEmitComplete));
-			sink.onCancel(() -> {
-				if (!started.get()) {
-					upstream.dispose();
-				}
-			});
-		});
+		return StreamResponses.of(onResponse -> stream(call, onResponse), StreamResponse.SUBSCRIBE_GRACE_PERIOD);
 	}
 
 	/**
 	 * Starts a stream for blocking code: the request is sent at once and chunks are handed over as they arrive.
 	 * @param request the request
 	 * @return the open stream, whose {@code response()} gives the status and headers
+	 * @throws IllegalStateException on a thread that must not block, before anything is sent
 	 */
 	public CerebrasStream<K> openStream(R request) {
-		ApiCall call = call(request, true);
-		return CerebrasStream.open(onResponse -> stream(call, onResponse));
+		return CerebrasStream.open(onResponse -> stream(request, onResponse));
 	}
 
 	private Flux<K> stream(R request, Consumer<ResponseMetadata> onResponse) {

@@ -1,6 +1,7 @@
 package io.github.cerebras4j.client.models;
 
 import io.github.cerebras4j.client.RawResponse;
+import io.github.cerebras4j.client.http.BlockingCalls;
 
 /**
  * The model catalogue, {@code GET /v1/models} and {@code GET /v1/models/{id}}, for blocking code. Obtained from
@@ -26,7 +27,7 @@ public final class Models {
 	 * @return the list
 	 */
 	public ModelList list() {
-		return this.reactive.list().block();
+		return BlockingCalls.block(() -> this.reactive.list());
 	}
 
 	/**
@@ -35,7 +36,7 @@ public final class Models {
 	 * @return the list
 	 */
 	public ModelList list(ModelFormat format) {
-		return this.reactive.list(format).block();
+		return BlockingCalls.block(() -> this.reactive.list(format));
 	}
 
 	/**
@@ -44,7 +45,7 @@ public final class Models {
 	 * @return the list
 	 */
 	public ModelList list(ModelParams params) {
-		return this.reactive.list(params).block();
+		return BlockingCalls.block(() -> this.reactive.list(params));
 	}
 
 	/**
@@ -54,7 +55,7 @@ public final class Models {
 	 * @throws IllegalArgumentException if the id is blank; nothing is sent
 	 */
 	public Model retrieve(String modelId) {
-		return this.reactive.retrieve(modelId).block();
+		return BlockingCalls.block(() -> this.reactive.retrieve(modelId));
 	}
 
 	/**
@@ -64,7 +65,7 @@ public final class Models {
 	 * @return the model
 	 */
 	public Model retrieve(String modelId, ModelFormat format) {
-		return this.reactive.retrieve(modelId, format).block();
+		return BlockingCalls.block(() -> this.reactive.retrieve(modelId, format));
 	}
 
 	/**
@@ -74,7 +75,7 @@ public final class Models {
 	 * @return the model
 	 */
 	public Model retrieve(String modelId, ModelParams params) {
-		return this.reactive.retrieve(modelId, params).block();
+		return BlockingCalls.block(() -> this.reactive.retrieve(modelId, params));
 	}
 
 	/**
@@ -102,7 +103,7 @@ public final class Models {
 		 * @return the response: status, headers, rate limits, retries and the list
 		 */
 		public RawResponse<ModelList> list(ModelParams params) {
-			return this.reactive.list(params).block();
+			return BlockingCalls.block(() -> this.reactive.list(params));
 		}
 
 		/**
@@ -112,7 +113,7 @@ public final class Models {
 		 * @return the response: status, headers, rate limits, retries and the model
 		 */
 		public RawResponse<Model> retrieve(String modelId, ModelParams params) {
-			return this.reactive.retrieve(modelId, params).block();
+			return BlockingCalls.block(() -> this.reactive.retrieve(modelId, params));
 		}
 
 	}

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.codec.ServerSentEvent;
 
 /**
- * Turns one streamed chat completion into the server-sent events {@code GET /api/chat/stream} sends, measuring it on
+ * Turns one streamed chat completion into the server-sent events {@code POST /api/chat/stream} sends, measuring it on
  * the way:
  * <ul>
  * <li>{@code token}: {@code {"text": ...}}, one per chunk of the answer, as it arrives;</li>

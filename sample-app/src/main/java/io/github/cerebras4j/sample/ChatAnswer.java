@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of {@code POST /api/chat}: the model's reply once it is complete. The call is not streamed, so there is
- * no time to first token here; {@code GET /api/chat/stream} measures it.
+ * no time to first token here; {@code POST /api/chat/stream} measures it.
  *
  * @param content the answer
  * @param reasoning the model's reasoning, for reasoning models

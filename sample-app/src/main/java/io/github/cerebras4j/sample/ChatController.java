@@ -2,7 +2,6 @@ package io.github.cerebras4j.sample;
 
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -14,14 +13,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The chat API: {@code POST /api/chat} answers with JSON once the answer is complete, {@code GET /api/chat/stream}
+ * The chat API: {@code POST /api/chat} answers with JSON once the answer is complete, {@code POST /api/chat/stream}
  * re-streams it to the browser as server-sent events while the model writes it (see {@link AnswerStream}), and
- * {@code GET /api/models} lists the models. It uses the starter's {@link ReactiveCerebrasTemplate} and nothing else;
+ * {@code GET /api/models} lists the models. Both chat endpoints take a JSON body ({@link ChatRequest}), which a page
+ * of another site cannot send without a CORS preflight (refused, see {@link RequestGuard}), and ask only the models
+ * {@link ModelCatalog} allows. It uses the starter's {@link ReactiveCerebrasTemplate} and nothing else;
  * {@link ProblemHandler} turns failures into problem details.
  */
 @RestController
@@ -30,17 +30,16 @@ class ChatController {
 
 	private final ReactiveCerebrasTemplate cerebras;
 
-	private final SampleProperties properties;
+	private final ModelCatalog models;
 
-	ChatController(ReactiveCerebrasTemplate cerebras, SampleProperties properties) {
+	ChatController(ReactiveCerebrasTemplate cerebras, ModelCatalog models) {
 		this.cerebras = cerebras;
-		this.properties = properties;
+		this.models = models;
 	}
 
-	@PostMapping("/chat")
+	@PostMapping(path = "/chat", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ChatAnswer> chat(@RequestBody ChatRequest request) {
-		ChatCompletionRequest completionRequest = completionRequest(request.prompt(), request.model());
-		return Mono.defer(() -> {
+		return completionRequest(request).flatMap((completionRequest) -> {
 			long start = System.nanoTime();
 			return this.cerebras.chat()
 				.completions()
@@ -49,26 +48,25 @@ class ChatController {
 		});
 	}
 
-	@GetMapping(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Flux<ServerSentEvent<Object>> stream(@RequestParam String prompt,
-			@RequestParam(required = false) @Nullable String model) {
-		ChatCompletionRequest completionRequest = completionRequest(prompt, model);
-		return AnswerStream.events(this.cerebras.chat().completions().stream(completionRequest));
+	@PostMapping(path = "/chat/stream", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<ServerSentEvent<Object>> stream(@RequestBody ChatRequest request) {
+		return completionRequest(request).flatMapMany(
+				(completionRequest) -> AnswerStream.events(this.cerebras.chat().completions().stream(completionRequest)));
 	}
 
 	@GetMapping("/models")
 	Mono<ModelsAnswer> models() {
-		return this.cerebras.models().list().map((list) -> new ModelsAnswer(this.properties.model(), list.data()));
+		return this.models.listed().map((list) -> new ModelsAnswer(this.models.defaultModel(), list));
 	}
 
-	private ChatCompletionRequest completionRequest(@Nullable String prompt, @Nullable String model) {
+	private Mono<ChatCompletionRequest> completionRequest(ChatRequest request) {
+		String prompt = request.prompt();
 		if (!StringUtils.hasText(prompt)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "prompt must not be blank");
 		}
-		return ChatCompletionRequest.builder()
-			.model(StringUtils.hasText(model) ? model : this.properties.model())
-			.user(prompt)
-			.build();
+		return this.models.resolve(request.model())
+			.map((model) -> ChatCompletionRequest.builder().model(model).user(prompt).build());
 	}
 
 }

@@ -18,8 +18,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Answers every error of the API as an RFC 9457 problem detail ({@code application/problem+json}, also when the
- * request asked for {@code text/event-stream}): Spring's own errors (a missing parameter, an unreadable body, a blank
- * prompt) through {@link ResponseEntityExceptionHandler}, failed calls to Cerebras through {@link CerebrasProblems}.
+ * request asked for {@code text/event-stream}): Spring's own errors (a wrong method or content type, an unreadable
+ * body, a blank prompt, a model that is not offered) through {@link ResponseEntityExceptionHandler}, failed calls to
+ * Cerebras through {@link CerebrasProblems}. {@link RequestGuard} writes its own refusals.
  * Failures that are the server's to fix (5xx) are logged at WARN.
  */
 @RestControllerAdvice

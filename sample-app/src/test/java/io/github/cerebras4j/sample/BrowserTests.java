@@ -2,13 +2,20 @@ package io.github.cerebras4j.sample;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.sun.net.httpserver.HttpServer;
+import io.github.cerebras4j.client.chat.MessageContent;
+import io.github.cerebras4j.client.chat.UserMessage;
 import io.github.cerebras4j.test.AutoConfigureCerebrasMockServer;
 import io.github.cerebras4j.test.CerebrasMockServer;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,6 +133,98 @@ class BrowserTests {
 		wait.until((page) -> problem.getText().startsWith("429"));
 		assertThat(problem.getText())
 			.isEqualTo("429 Rate limited by Cerebras\nRequests per minute limit exceeded\nRetry in 7 s.");
+	}
+
+	@Test
+	void thePageAsksTheModelChosenInTheList() {
+		browser.get("http://127.0.0.1:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(20));
+		wait.until((page) -> page.findElements(By.cssSelector("#model option")).size() == 3);
+
+		new Select(browser.findElement(By.id("model"))).selectByValue("gpt-oss-120b");
+		browser.findElement(By.id("send")).click();
+
+		WebElement answer = wait.until((page) -> page.findElement(By.cssSelector("#answers article")));
+		wait.until((page) -> "done".equals(read(answer).get(0)));
+		assertThat(this.cerebras.lastChatRequest().model()).isEqualTo("gpt-oss-120b");
+		assertThat(this.cerebras.lastChatRequest().messages()).singleElement()
+			.isEqualTo(new UserMessage(MessageContent.text("Why does fast inference matter for agents?"), null));
+	}
+
+	@Test
+	void aPageOfAnotherOriginCannotMakeTheApplicationCallCerebras() throws IOException {
+		HttpServer otherOrigin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		byte[] page = attackPage("http://127.0.0.1:" + this.port).getBytes(StandardCharsets.UTF_8);
+		otherOrigin.createContext("/", (exchange) -> {
+			exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+			exchange.sendResponseHeaders(200, page.length);
+			try (OutputStream body = exchange.getResponseBody()) {
+				body.write(page);
+			}
+		});
+		otherOrigin.start();
+		try {
+			browser.get("http://127.0.0.1:" + otherOrigin.getAddress().getPort() + "/");
+			new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(20))
+				.until((driver) -> "settled".equals(driver.getTitle()));
+
+			@SuppressWarnings("unchecked")
+			Map<String, String> outcomes = (Map<String, String>) ((JavascriptExecutor) browser)
+				.executeScript("return window.outcomes;");
+			assertThat(outcomes).containsEntry("eventSource", "failed").containsEntry("corsFetch", "failed");
+			assertThat(this.cerebras.chatRequests()).isEmpty();
+		}
+		finally {
+			otherOrigin.stop(0);
+		}
+	}
+
+	/**
+	 * A page that tries every way a page of another origin has to send the application a prompt, and sets its title
+	 * to {@code settled} once each attempt has its outcome in {@code window.outcomes}.
+	 */
+	private static String attackPage(String application) {
+		return """
+				<!doctype html>
+				<html><head><meta charset="utf-8"><title>attacking</title></head><body>
+				<iframe name="sink"></iframe>
+				<form id="form" method="post" enctype="text/plain" target="sink" action="APP/api/chat/stream">
+				  <input type="hidden" name='{"prompt": "Spend the tokens", "padding": "' value='"}'>
+				</form>
+				<script>
+				const app = 'APP';
+				const body = JSON.stringify({ prompt: 'Spend the tokens' });
+				const outcome = promise => promise.then(() => 'answered', () => 'failed');
+				const attempts = {
+				  eventSource: new Promise(resolve => {
+				    const source = new EventSource(app + '/api/chat/stream?prompt=Spend+the+tokens');
+				    source.onopen = () => { source.close(); resolve('answered'); };
+				    source.onerror = () => { source.close(); resolve('failed'); };
+				  }),
+				  image: new Promise(resolve => {
+				    const image = new Image();
+				    image.onload = () => resolve('answered');
+				    image.onerror = () => resolve('failed');
+				    image.src = app + '/api/chat/stream?prompt=Spend+the+tokens';
+				  }),
+				  noCorsChat: outcome(fetch(app + '/api/chat', { method: 'POST', mode: 'no-cors',
+				    headers: { 'Content-Type': 'text/plain' }, body })),
+				  noCorsStream: outcome(fetch(app + '/api/chat/stream', { method: 'POST', mode: 'no-cors',
+				    headers: { 'Content-Type': 'text/plain' }, body })),
+				  corsFetch: outcome(fetch(app + '/api/chat/stream', { method: 'POST',
+				    headers: { 'Content-Type': 'application/json' }, body })),
+				  form: new Promise(resolve => {
+				    document.querySelector('iframe').onload = () => resolve('loaded');
+				    document.getElementById('form').submit();
+				  })
+				};
+				Promise.all(Object.values(attempts)).then(values => {
+				  window.outcomes = Object.fromEntries(Object.keys(attempts).map((name, i) => [name, values[i]]));
+				  document.title = 'settled';
+				});
+				</script>
+				</body></html>
+				""".replace("APP", application);
 	}
 
 	/**

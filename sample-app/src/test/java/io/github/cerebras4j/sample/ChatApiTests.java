@@ -1,5 +1,12 @@
 package io.github.cerebras4j.sample;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,11 +37,12 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
  * The sample's HTTP API against a scripted Cerebras (the test kit's {@link CerebrasMockServer}): answers, streams,
- * models, problem details and metrics.
+ * models and which of them a request may name, problem details, metrics, health and the address it listens on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cerebras.retry.max-retries=0", "cerebras.timeout.response=1s" })
@@ -99,6 +108,59 @@ class ChatApiTests {
 	}
 
 	@Test
+	void aModelCerebrasDoesNotListIsA400ProblemNamingTheModelsItListsAndCerebrasIsNotCalled() {
+		for (String uri : new String[] { "/api/chat", "/api/chat/stream" }) {
+			JsonNode problem = this.json.readTree(this.client.post()
+				.uri(uri)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"prompt\": \"Hi\", \"model\": \"some-expensive-model\"}")
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody());
+
+			assertThat(problem.get("title").asString()).isEqualTo("Unknown model");
+			assertThat(problem.get("detail").asString())
+				.isEqualTo("Ask one of the models Cerebras lists: llama3.1-8b, gpt-oss-120b, qwen-3-32b.");
+			assertThat(problem.get("allowedModels").valueStream().map(JsonNode::asString))
+				.containsExactly("llama3.1-8b", "gpt-oss-120b", "qwen-3-32b");
+		}
+		assertThat(this.cerebras.chatRequests()).isEmpty();
+	}
+
+	@Test
+	void theServerListensOnTheLoopbackAddressOnly(@Autowired ServerProperties server) throws IOException {
+		assertThat(server.getAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 2000);
+		}
+		List<InetAddress> otherAddresses = NetworkInterface.networkInterfaces()
+			.flatMap(NetworkInterface::inetAddresses)
+			.filter((address) -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+			.toList();
+		for (InetAddress address : otherAddresses) {
+			assertThatThrownBy(() -> {
+				try (Socket socket = new Socket()) {
+					socket.connect(new InetSocketAddress(address, this.port), 2000);
+				}
+			}).as("connecting to %s", address).isInstanceOfAny(ConnectException.class, SocketTimeoutException.class);
+		}
+	}
+
+	@Test
+	void healthSaysUpWithoutDetails() {
+		String health = get("/actuator/health");
+
+		// .ci/run waits for a body that ends like this
+		assertThat(health).endsWith("\"status\":\"UP\"}").doesNotContain("details").doesNotContain("127.0.0.1");
+		assertThat(this.json.readTree(health).at("/components/cerebras/status").asString()).isEqualTo("UP");
+	}
+
+	@Test
 	void blankPromptIsA400ProblemAndCerebrasIsNotCalled() {
 		JsonNode problem = postChat("{\"prompt\": \"   \"}", HttpStatus.BAD_REQUEST);
 
@@ -112,7 +174,7 @@ class ChatApiTests {
 		String reply = "The quick brown fox jumps over the lazy dog, then keeps running through the field.";
 		this.cerebras.reply(reply).timeToFirstToken(Duration.ofMillis(200)).tokensPerSecond(40);
 
-		List<Tuple2<Instant, ServerSentEvent<String>>> events = stream("/api/chat/stream?prompt=Run");
+		List<Tuple2<Instant, ServerSentEvent<String>>> events = stream("{\"prompt\": \"Run\"}");
 
 		List<Tuple2<Instant, ServerSentEvent<String>>> tokens = events.stream()
 			.filter((event) -> "token".equals(event.getT2().event()))
@@ -143,7 +205,7 @@ class ChatApiTests {
 	void streamThatFailsAfterItsFirstTokensEndsWithAProblemEvent() {
 		this.cerebras.reply("Once upon a time").failInStream(500, "The model crashed", 2);
 
-		List<ServerSentEvent<String>> events = stream("/api/chat/stream?prompt=Tell+a+story").stream()
+		List<ServerSentEvent<String>> events = stream("{\"prompt\": \"Tell a story\"}").stream()
 			.map(Tuple2::getT2)
 			.toList();
 
@@ -201,9 +263,11 @@ class ChatApiTests {
 	void rateLimitBeforeTheFirstTokenIsA429ProblemOnTheStreamToo() {
 		this.cerebras.failWith(429, "Tokens per minute limit exceeded").retryAfter(Duration.ofSeconds(3));
 
-		this.client.get()
-			.uri("/api/chat/stream?prompt=Hi")
+		this.client.post()
+			.uri("/api/chat/stream")
+			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.TEXT_EVENT_STREAM)
+			.bodyValue("{\"prompt\": \"Hi\"}")
 			.exchange()
 			.expectStatus()
 			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
@@ -230,12 +294,13 @@ class ChatApiTests {
 
 	@Test
 	void cerebrasRefusingThePromptIsA400Problem() {
-		this.cerebras.failWith(404, "Model no-such-model does not exist or you do not have access to it.");
+		// the default model: a model the request names is checked against the list first, which the failure would hit
+		this.cerebras.failWith(404, "Model llama3.1-8b does not exist or you do not have access to it.");
 
-		JsonNode problem = postChat("{\"prompt\": \"Hi\", \"model\": \"no-such-model\"}", HttpStatus.BAD_REQUEST);
+		JsonNode problem = postChat("{\"prompt\": \"Hi\"}", HttpStatus.BAD_REQUEST);
 
 		assertThat(problem.get("title").asString()).isEqualTo("Cerebras refused the request");
-		assertThat(problem.get("detail").asString()).startsWith("Model no-such-model does not exist");
+		assertThat(problem.get("detail").asString()).startsWith("Model llama3.1-8b does not exist");
 	}
 
 	@Test
@@ -260,14 +325,11 @@ class ChatApiTests {
 	void streamedCallIsTimedAsTimeToFirstChunkInMetricsAndPrometheus() {
 		double before = timeToFirstChunkCount();
 
-		assertThat(stream("/api/chat/stream?prompt=Count")).isNotEmpty();
+		assertThat(stream("{\"prompt\": \"Count\"}")).isNotEmpty();
 
 		assertThat(timeToFirstChunkCount()).isEqualTo(before + 1);
 		String prometheus = get("/actuator/prometheus");
 		assertThat(prometheus).contains("gen_ai_client_operation_time_to_first_chunk_seconds_count{");
-		JsonNode health = this.json.readTree(get("/actuator/health"));
-		assertThat(health.at("/components/cerebras/status").asString()).isEqualTo("UP");
-		assertThat(health.at("/components/cerebras/details/host").asString()).isEqualTo("127.0.0.1");
 	}
 
 	private double timeToFirstChunkCount() {
@@ -309,10 +371,12 @@ class ChatApiTests {
 			.getResponseBody();
 	}
 
-	private List<Tuple2<Instant, ServerSentEvent<String>>> stream(String uri) {
-		Flux<ServerSentEvent<String>> events = this.client.get()
-			.uri(uri)
+	private List<Tuple2<Instant, ServerSentEvent<String>>> stream(String body) {
+		Flux<ServerSentEvent<String>> events = this.client.post()
+			.uri("/api/chat/stream")
+			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.TEXT_EVENT_STREAM)
+			.bodyValue(body)
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -79,9 +79,11 @@ class SimulatorTests {
 
 	@Test
 	void theSimulatorStreamsAtItsPace() {
-		List<ServerSentEvent<String>> events = client().get()
-			.uri("/api/chat/stream?prompt=Hello")
+		List<ServerSentEvent<String>> events = client().post()
+			.uri("/api/chat/stream")
+			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.TEXT_EVENT_STREAM)
+			.bodyValue("{\"prompt\": \"Hello\"}")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -96,6 +98,32 @@ class SimulatorTests {
 		assertThat(summary.get("timeToFirstTokenMs").asLong())
 			.isGreaterThanOrEqualTo(SimulatorStarter.TIME_TO_FIRST_TOKEN.toMillis());
 		assertThat(summary.get("serverTokensPerSecond").asDouble()).isPositive();
+	}
+
+	@Test
+	void theSimulatorListsTheModelsARequestMayName() {
+		String body = client().post()
+			.uri("/api/chat")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"prompt\": \"Hi\", \"model\": \"qwen-3-32b\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(this.json.readTree(body).get("model").asString()).isEqualTo("qwen-3-32b");
+
+		client().post()
+			.uri("/api/chat")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"prompt\": \"Hi\", \"model\": \"not-listed\"}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.allowedModels[2]")
+			.isEqualTo("qwen-3-32b");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.github.cerebras4j.client;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -132,8 +133,10 @@ public final class CerebrasClientBuilder<T> {
 	 * Sets the API's base URL; a path prefix is kept ({@code http://host/custom/path} then sends to
 	 * {@code http://host/custom/path/v1/...}) and a trailing slash ignored. Without it, {@code CEREBRAS_BASE_URL}
 	 * is read when set and not blank, else {@value #DEFAULT_BASE_URL} is used.
-	 * @param baseUrl an absolute http or https URL
+	 * @param baseUrl an absolute http or https URL, without user information ({@code user:password@}), query or
+	 * fragment
 	 * @return this builder
+	 * @throws IllegalArgumentException if the URL is not such a URL; the message never repeats user information
 	 */
 	public CerebrasClientBuilder<T> baseUrl(String baseUrl) {
 		this.baseUrl = checkedBaseUrl(baseUrl);
@@ -180,14 +183,16 @@ public final class CerebrasClientBuilder<T> {
 	/**
 	 * Adds a header sent on every request, after the client's own, so it can replace them (for example
 	 * {@code User-Agent}); {@code Authorization} cannot be replaced.
-	 * @param name the header name
-	 * @param values the header values
+	 * @param name the header name, an RFC 9110 token
+	 * @param values the header values, without CR, LF or NUL
 	 * @return this builder
+	 * @throws IllegalArgumentException if the name is blank, not a token or {@code Authorization}, or a value is
+	 * {@code null} or holds CR, LF or NUL
 	 */
 	public CerebrasClientBuilder<T> defaultHeader(String name, String... values) {
-		Assert.hasText(name, "'name' must not be blank");
+		List<String> checkedValues = HeaderChecks.header(name, values);
 		Assert.isTrue(!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name), "Set the API key with apiKey(..), not as a header");
-		this.defaultHeaders.put(name, List.of(values));
+		this.defaultHeaders.put(name, checkedValues);
 		return this;
 	}
 
@@ -404,7 +409,8 @@ public final class CerebrasClientBuilder<T> {
 	 * Builds the template.
 	 * @return the template
 	 * @throws MissingApiKeyException if no API key was given and {@code CEREBRAS_API_KEY} is not set
-	 * @throws IllegalArgumentException if {@code CEREBRAS_BASE_URL} is not an absolute http or https URL
+	 * @throws IllegalArgumentException if {@code CEREBRAS_BASE_URL} is not an absolute http or https URL without user
+	 * information, query or fragment
 	 */
 	public T build() {
 		String key = resolveApiKey();
@@ -484,20 +490,46 @@ public final class CerebrasClientBuilder<T> {
 		}
 		URI uri;
 		try {
-			uri = URI.create(trimmed);
+			uri = new URI(trimmed);
 		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("base URL is not a valid URL: '" + trimmed + "'", ex);
+		catch (URISyntaxException ex) {
+			// not chained: the cause's message repeats the whole URL, user information included
+			throw new IllegalArgumentException("base URL is not a valid URL (" + ex.getReason() + " at index "
+					+ ex.getIndex() + "): '" + withoutUserInfo(trimmed) + "'");
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-			throw new IllegalArgumentException(
-					"base URL must be an absolute http or https URL such as " + DEFAULT_BASE_URL + ", was '" + trimmed + "'");
+			throw new IllegalArgumentException("base URL must be an absolute http or https URL such as "
+					+ DEFAULT_BASE_URL + ", was '" + withoutUserInfo(trimmed) + "'");
+		}
+		if (uri.getRawUserInfo() != null) {
+			throw new IllegalArgumentException("base URL must not contain user information (user:password@): "
+					+ "the API key goes to apiKey(..), other credentials to defaultHeader(..); was '"
+					+ withoutUserInfo(trimmed) + "'");
 		}
 		if (uri.getQuery() != null || uri.getFragment() != null) {
-			throw new IllegalArgumentException("base URL must not have a query or fragment, was '" + trimmed + "'");
+			throw new IllegalArgumentException(
+					"base URL must not have a query or fragment, was '" + withoutUserInfo(trimmed) + "'");
 		}
 		return trimmed;
+	}
+
+	/**
+	 * Returns a URL, valid or not, as it can go in a message: what stands before the last {@code @} of its authority
+	 * (user information, perhaps a password) is replaced by {@code ***}.
+	 */
+	private static String withoutUserInfo(String url) {
+		int schemeEnd = url.indexOf("://");
+		int authorityStart = (schemeEnd >= 0) ? schemeEnd + 3 : 0;
+		int authorityEnd = url.length();
+		for (int i = authorityStart; i < url.length(); i++) {
+			if ("/?#".indexOf(url.charAt(i)) >= 0) {
+				authorityEnd = i;
+				break;
+			}
+		}
+		int at = url.lastIndexOf('@', authorityEnd - 1);
+		return (at >= authorityStart) ? url.substring(0, authorityStart) + "***" + url.substring(at) : url;
 	}
 
 	private static Duration positive(Duration duration, String name) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,8 @@ public final class RequestOptions {
 		this.timeout = builder.timeout;
 		this.streamIdleTimeout = builder.streamIdleTimeout;
 		this.deadline = builder.deadline;
-		this.headers = HttpHeaders.readOnlyHttpHeaders(builder.headers);
+		// a copy: changing the builder after build() must not change these options
+		this.headers = HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(builder.headers));
 		this.removedHeaders = Collections.unmodifiableSet(new LinkedHashSet<>(builder.removedHeaders));
 		this.query = Collections.unmodifiableMap(new LinkedHashMap<>(builder.query));
 		this.extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extraBody));
@@ -232,24 +234,29 @@ public final class RequestOptions {
 
 		/**
 		 * Sets a header on every request, replacing a default header of the same name.
-		 * @param name the header name; not {@code Authorization}, which the API key sets
-		 * @param values the values
+		 * @param name the header name, an RFC 9110 token; not {@code Authorization}, which the API key sets
+		 * @param values the values, without CR, LF or NUL
 		 * @return this builder
+		 * @throws IllegalArgumentException if the name is blank, not a token or {@code Authorization}, or a value is
+		 * {@code null} or holds CR, LF or NUL
 		 */
 		public Builder header(String name, String... values) {
-			checkHeaderName(name);
-			this.headers.put(name, java.util.List.of(values));
+			List<String> checkedValues = HeaderChecks.header(name, values);
+			checkNotAuthorization(name);
+			this.headers.put(name, checkedValues);
 			this.removedHeaders.remove(name.toLowerCase(Locale.ROOT));
 			return this;
 		}
 
 		/**
 		 * Removes a header from every request, for example one of the template's default headers.
-		 * @param name the header name; not {@code Authorization}
+		 * @param name the header name, an RFC 9110 token; not {@code Authorization}
 		 * @return this builder
+		 * @throws IllegalArgumentException if the name is blank, not a token or {@code Authorization}
 		 */
 		public Builder removeHeader(String name) {
-			checkHeaderName(name);
+			HeaderChecks.name(name);
+			checkNotAuthorization(name);
 			this.headers.remove(name);
 			this.removedHeaders.add(name.toLowerCase(Locale.ROOT));
 			return this;
@@ -288,8 +295,7 @@ public final class RequestOptions {
 			return new RequestOptions(this);
 		}
 
-		private static void checkHeaderName(String name) {
-			Assert.hasText(name, "header name must not be blank");
+		private static void checkNotAuthorization(String name) {
 			Assert.isTrue(!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name),
 					"The Authorization header carries the API key; set the key with apiKey(..) on the builder");
 		}

@@ -92,6 +92,55 @@ class CerebrasClientBuilderTests {
 	}
 
 	@Test
+	void baseUrlWithUserInformationIsRejectedWithoutRepeatingIt() {
+		for (String withUserInfo : new String[] { "http://user:s3cr3t@127.0.0.1:8080", "https://s3cr3t@api.cerebras.ai/v1" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> CerebrasTemplate.builder().baseUrl(withUserInfo))
+				.withMessageContaining("base URL must not contain user information")
+				.satisfies((ex) -> assertThat(messages(ex)).doesNotContain("s3cr3t"));
+		}
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CerebrasTemplate.builder()
+				.apiKey("k")
+				.environment(Map.of("CEREBRAS_BASE_URL", "http://user:s3cr3t@127.0.0.1:8080")::get)
+				.build())
+			.withMessageContaining("user information")
+			.satisfies((ex) -> assertThat(messages(ex)).doesNotContain("s3cr3t"));
+	}
+
+	@Test
+	void otherwiseInvalidBaseUrlWithUserInformationIsNotRepeatedEither() {
+		for (String bad : new String[] { "ftp://user:s3cr3t@api.cerebras.ai", "http://user:s3cr3t@host name",
+				"http://user:s3cr3t@h@st/v1", "user:s3cr3t@api.cerebras.ai", "http://user:s3cr3t@h/p?x=1" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> CerebrasTemplate.builder().baseUrl(bad))
+				.withMessageContaining("base URL")
+				.satisfies((ex) -> assertThat(messages(ex)).doesNotContain("s3cr3t"));
+		}
+	}
+
+	@Test
+	void defaultHeaderNamesMustBeTokens() {
+		CerebrasClientBuilder<CerebrasTemplate> builder = CerebrasTemplate.builder();
+		for (String name : new String[] { "X Trace", "X-Trace:", "X-Trace\r\nX-Injected", "X-Tr\u00e4ce", "(X)", "X\0" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> builder.defaultHeader(name, "v"))
+				.withMessageContaining("header name");
+		}
+		builder.defaultHeader("X-Trace_id.v2!#$%&'*+^`|~", "v");
+	}
+
+	@Test
+	void defaultHeaderValuesMustNotHoldLineBreaksOrNul() {
+		CerebrasClientBuilder<CerebrasTemplate> builder = CerebrasTemplate.builder();
+		for (String value : new String[] { "a\r\nX-Injected: 1", "a\nX-Injected: 1", "a\rX-Injected: 1", "a\0X-Injected" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> builder.defaultHeader("X-Trace", "ok", value))
+				.withMessageContaining("X-Trace")
+				.withMessageNotContaining("X-Injected");
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.defaultHeader("X-Trace", (String) null))
+			.withMessageContaining("X-Trace");
+		builder.defaultHeader("X-Trace", "tab\tand spaces, caf\u00e9");
+	}
+
+	@Test
 	void authorizationCannotBeSetAsADefaultHeader() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> CerebrasTemplate.builder().defaultHeader("authorization", "Bearer x"))
@@ -127,12 +176,34 @@ class CerebrasClientBuilderTests {
 	}
 
 	@Test
+	void defaultHeadersOfABuiltTemplateDoNotChangeWithItsBuilder() {
+		server.stubFor(get("/v1/models").willReturn(okJson("{\"data\":[]}")));
+		CerebrasClientBuilder<CerebrasTemplate> builder = CerebrasWireMock.template(server).defaultHeader("X-Team", "a");
+
+		try (CerebrasTemplate cerebras = builder.build()) {
+			builder.defaultHeader("X-Team", "changed").defaultHeader("X-Later", "b");
+			cerebras.models().list();
+		}
+
+		server.verify(getRequestedFor(urlEqualTo("/v1/models")).withHeader("X-Team", equalTo("a"))
+			.withoutHeader("X-Later"));
+	}
+
+	@Test
 	void blockingAndReactiveTemplatesShareOneTransport() {
 		try (ReactiveCerebrasTemplate reactive = CerebrasWireMock.reactive(server).build()) {
 			CerebrasTemplate blocking = new CerebrasTemplate(reactive);
 			assertThat(blocking.reactive()).isSameAs(reactive);
 			assertThat(blocking.toString()).isEqualTo("CerebrasTemplate[baseUrl=" + server.baseUrl() + "]");
 		}
+	}
+
+	private static String messages(Throwable ex) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			messages.append(cause).append('\n');
+		}
+		return messages.toString();
 	}
 
 }

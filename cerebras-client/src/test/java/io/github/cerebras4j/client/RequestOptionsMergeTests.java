@@ -198,6 +198,38 @@ class RequestOptionsMergeTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().extraBody("", 1));
 	}
 
+	@Test
+	void headerNamesMustBeTokens() {
+		for (String name : new String[] { "X Trace", "X-Trace:", "X-Trace\r\nX-Injected", "X-Tr\u00e4ce", "X\0" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().header(name, "v"))
+				.withMessageContaining("header name");
+			assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().removeHeader(name))
+				.withMessageContaining("header name");
+		}
+	}
+
+	@Test
+	void headerValuesMustNotHoldLineBreaksOrNul() {
+		for (String value : new String[] { "a\r\nX-Injected: 1", "a\nX-Injected: 1", "a\rX-Injected: 1", "a\0X-Injected" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().header("X-Trace", "ok", value))
+				.withMessageContaining("X-Trace")
+				.withMessageNotContaining("X-Injected");
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().header("X-Trace", (String) null))
+			.withMessageContaining("X-Trace");
+	}
+
+	@Test
+	void builtOptionsDoNotChangeWhenTheirBuilderDoes() {
+		RequestOptions.Builder builder = RequestOptions.builder().header("X-Team", "a");
+		RequestOptions built = builder.build();
+
+		builder.header("X-Later", "b").header("X-Team", "changed").removeHeader("X-Team");
+
+		assertThat(built.headers().toSingleValueMap()).containsExactly(entry("X-Team", "a"));
+		assertThat(built.removedHeaders()).isEmpty();
+	}
+
 	private static void assertSameOptions(RequestOptions actual, RequestOptions expected) {
 		assertThat(actual.maxRetries()).isEqualTo(expected.maxRetries());
 		assertThat(actual.timeout()).isEqualTo(expected.timeout());

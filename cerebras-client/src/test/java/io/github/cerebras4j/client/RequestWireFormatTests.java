@@ -34,6 +34,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -199,10 +200,30 @@ class RequestWireFormatTests {
 	}
 
 	@Test
-	void modelIdIsEncodedIntoThePathButKeepsItsSlashes() {
-		server.stubFor(get(urlEqualTo("/v1/models/cerebras/gpt%20oss")).willReturn(okJson("{\"id\":\"x\"}")));
+	void modelIdIsEncodedAsOnePathSegment() {
+		server.stubFor(get(urlPathMatching("/v1/models/.*")).willReturn(okJson("{\"id\":\"x\"}")));
 
 		assertThat(this.cerebras.models().retrieve("cerebras/gpt oss").id()).isEqualTo("x");
+		this.cerebras.models().retrieve("../../v1/chat/completions");
+		this.cerebras.models().retrieve("...");
+
+		server.verify(getRequestedFor(urlEqualTo("/v1/models/cerebras%2Fgpt%20oss")));
+		server.verify(getRequestedFor(urlEqualTo("/v1/models/..%2F..%2Fv1%2Fchat%2Fcompletions")));
+		server.verify(getRequestedFor(urlEqualTo("/v1/models/...")));
+		assertThat(server.getAllServeEvents()).hasSize(3)
+			.allSatisfy((event) -> assertThat(event.getRequest().getUrl()).matches("/v1/models/[^/]+"));
+	}
+
+	@Test
+	void dotSegmentModelIdIsRejectedBeforeAnythingIsSent() {
+		for (String dots : new String[] { ".", ".." }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> this.cerebras.models().retrieve(dots))
+				.withMessageContaining("model id");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> this.cerebras.models().withRawResponse().retrieve(dots, ModelParams.none()));
+			assertThatIllegalArgumentException().isThrownBy(() -> this.cerebras.reactive().models().retrieve(dots));
+		}
+		assertThat(server.getAllServeEvents()).isEmpty();
 	}
 
 	@Test

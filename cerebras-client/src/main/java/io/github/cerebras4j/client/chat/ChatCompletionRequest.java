@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.cerebras4j.client.CerebrasRequest;
+import io.github.cerebras4j.client.HeaderChecks;
 import io.github.cerebras4j.client.RequestChecks;
 import io.github.cerebras4j.client.StreamOptions;
 import org.jspecify.annotations.Nullable;
@@ -128,6 +129,8 @@ public record ChatCompletionRequest(String model, List<ChatMessage> messages, @N
 			modelParameters = Collections.unmodifiableMap(new LinkedHashMap<>(modelParameters));
 		}
 		extraBody = RequestChecks.extraBody(extraBody);
+		HeaderChecks.optionalValue("CF-RAY", cfRay);
+		HeaderChecks.optionalValue("X-Amz-Cf-Id", amzCfId);
 	}
 
 	private static <T> List<T> copyWithoutNulls(List<T> list, String field) {

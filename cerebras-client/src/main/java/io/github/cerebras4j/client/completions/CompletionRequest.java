@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.cerebras4j.client.CerebrasRequest;
+import io.github.cerebras4j.client.HeaderChecks;
 import io.github.cerebras4j.client.RequestChecks;
 import io.github.cerebras4j.client.StreamOptions;
 import org.jspecify.annotations.Nullable;
@@ -90,6 +91,8 @@ public record CompletionRequest(String model, Prompt prompt, @Nullable Integer b
 		logitBias = RequestChecks.logitBias(logitBias);
 		stop = RequestChecks.stop(stop);
 		extraBody = RequestChecks.extraBody(extraBody);
+		HeaderChecks.optionalValue("CF-RAY", cfRay);
+		HeaderChecks.optionalValue("X-Amz-Cf-Id", amzCfId);
 	}
 
 	/**

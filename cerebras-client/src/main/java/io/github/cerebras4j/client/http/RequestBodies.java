@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.github.cerebras4j.client.CerebrasJson;
 import io.github.cerebras4j.client.CerebrasRequest;
+import io.github.cerebras4j.client.HeaderChecks;
 import io.github.cerebras4j.client.StreamOptions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -56,11 +57,13 @@ public final class RequestBodies {
 	}
 
 	/**
-	 * Returns the optional header parameters as headers; only those that are set.
+	 * Returns the optional header parameters as headers; only those that are set. The values are checked here too,
+	 * for a {@link CerebrasRequest} that was not made by this library's builders.
 	 * @param cfRay the {@code CF-RAY} value, or {@code null}
 	 * @param amzCfId the {@code X-Amz-Cf-Id} value, or {@code null}
 	 * @param delayTime the {@code X-delay-time} value, or {@code null}
 	 * @return the headers, possibly empty
+	 * @throws IllegalArgumentException if a value holds CR, LF or NUL
 	 */
 	public static HttpHeaders headerParams(@Nullable String cfRay, @Nullable String amzCfId,
 			@Nullable Double delayTime) {
@@ -69,10 +72,10 @@ public final class RequestBodies {
 		}
 		HttpHeaders headers = new HttpHeaders();
 		if (cfRay != null) {
-			headers.set("CF-RAY", cfRay);
+			headers.set("CF-RAY", HeaderChecks.value("CF-RAY", cfRay));
 		}
 		if (amzCfId != null) {
-			headers.set("X-Amz-Cf-Id", amzCfId);
+			headers.set("X-Amz-Cf-Id", HeaderChecks.value("X-Amz-Cf-Id", amzCfId));
 		}
 		if (delayTime != null) {
 			headers.set("X-delay-time", delayTime.toString());

@@ -1,5 +1,6 @@
 package io.github.cerebras4j.client.models;
 
+import io.github.cerebras4j.client.HeaderChecks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,15 @@ import org.jspecify.annotations.Nullable;
 public record ModelParams(@Nullable ModelFormat format, @Nullable String cfRay, @Nullable String amzCfId) {
 
 	private static final ModelParams NONE = new ModelParams(null, null, null);
+
+	/**
+	 * Checks the header parameters.
+	 * @throws IllegalArgumentException if a header parameter holds CR, LF or NUL
+	 */
+	public ModelParams {
+		HeaderChecks.optionalValue("CF-RAY", cfRay);
+		HeaderChecks.optionalValue("X-Amz-Cf-Id", amzCfId);
+	}
 
 	/**
 	 * Parameters that send no query parameter and no header.

@@ -52,7 +52,7 @@ public final class Models {
 	 * Retrieves one model.
 	 * @param modelId the model id, for example {@code llama3.1-8b}
 	 * @return the model
-	 * @throws IllegalArgumentException if the id is blank; nothing is sent
+	 * @throws IllegalArgumentException if the id is blank, {@code .} or {@code ..}; nothing is sent
 	 */
 	public Model retrieve(String modelId) {
 		return BlockingCalls.block(() -> this.reactive.retrieve(modelId));

@@ -62,7 +62,7 @@ public final class ReactiveModels {
 	 * Retrieves one model.
 	 * @param modelId the model id, for example {@code llama3.1-8b}
 	 * @return the model
-	 * @throws IllegalArgumentException if the id is blank; nothing is sent
+	 * @throws IllegalArgumentException if the id is blank, {@code .} or {@code ..}; nothing is sent
 	 */
 	public Mono<Model> retrieve(String modelId) {
 		return retrieve(modelId, ModelParams.none());
@@ -73,7 +73,7 @@ public final class ReactiveModels {
 	 * @param modelId the model id
 	 * @param format the shape of the answer
 	 * @return the model
-	 * @throws IllegalArgumentException if the id is blank; nothing is sent
+	 * @throws IllegalArgumentException if the id is blank, {@code .} or {@code ..}; nothing is sent
 	 */
 	public Mono<Model> retrieve(String modelId, ModelFormat format) {
 		return retrieve(modelId, ModelParams.builder().format(format).build());
@@ -84,7 +84,7 @@ public final class ReactiveModels {
 	 * @param modelId the model id
 	 * @param params the parameters
 	 * @return the model
-	 * @throws IllegalArgumentException if the id is blank; nothing is sent
+	 * @throws IllegalArgumentException if the id is blank, {@code .} or {@code ..}; nothing is sent
 	 */
 	public Mono<Model> retrieve(String modelId, ModelParams params) {
 		return this.withRawResponse.retrieve(modelId, params).mapNotNull(HttpEntity::getBody);
@@ -119,17 +119,22 @@ public final class ReactiveModels {
 		}
 
 		/**
-		 * Retrieves one model with optional format and header parameters.
+		 * Retrieves one model with optional format and header parameters. The id is sent as one path segment: a
+		 * {@code /} in it, like other reserved characters, is percent-encoded.
 		 * @param modelId the model id
 		 * @param params the parameters
 		 * @return the response: status, headers, rate limits, retries and the model
-		 * @throws IllegalArgumentException if the id is blank; nothing is sent
+		 * @throws IllegalArgumentException if the id is blank, {@code .} or {@code ..}; nothing is sent
 		 */
 		public Mono<RawResponse<Model>> retrieve(String modelId, ModelParams params) {
 			if (modelId == null || modelId.isBlank()) {
 				throw new IllegalArgumentException("model id must not be blank, for example \"llama3.1-8b\"");
 			}
-			return get("/v1/models/" + UriUtils.encodePath(modelId, UTF_8), modelId, params, Model.class);
+			if (modelId.equals(".") || modelId.equals("..")) {
+				// encoded as one segment they would still be dot segments, which move the path up
+				throw new IllegalArgumentException("model id must not be '.' or '..', for example \"llama3.1-8b\"");
+			}
+			return get("/v1/models/" + UriUtils.encodePathSegment(modelId, UTF_8), modelId, params, Model.class);
 		}
 
 		private <T> Mono<RawResponse<T>> get(String path, @Nullable String modelId, ModelParams params, Class<T> type) {

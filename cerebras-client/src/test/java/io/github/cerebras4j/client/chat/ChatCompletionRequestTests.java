@@ -318,4 +318,17 @@ class ChatCompletionRequestTests {
 		return ChatCompletionRequest.builder().model("llama3.1-8b").user("Hi");
 	}
 
+	@Test
+	void headerParamsMustNotHoldLineBreaksOrNul() {
+		ChatCompletionRequest.Builder builder = ChatCompletionRequest.builder().model("llama3.1-8b").user("Hi");
+		for (String value : new String[] { "ray\r\nX-Injected: 1", "ray\nX-Injected: 1", "ray\0X-Injected" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> builder.cfRay(value).build())
+				.withMessageContaining("CF-RAY")
+				.withMessageNotContaining("X-Injected");
+			assertThatIllegalArgumentException().isThrownBy(() -> builder.cfRay(null).amzCfId(value).build())
+				.withMessageContaining("X-Amz-Cf-Id")
+				.withMessageNotContaining("X-Injected");
+			builder.amzCfId(null);
+		}
+	}
 }

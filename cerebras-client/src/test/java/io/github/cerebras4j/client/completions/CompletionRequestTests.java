@@ -275,4 +275,17 @@ class CompletionRequestTests {
 		assertThatCode(() -> minimal().build().checkStreamable()).doesNotThrowAnyException();
 	}
 
+	@Test
+	void headerParamsMustNotHoldLineBreaksOrNul() {
+		CompletionRequest.Builder builder = CompletionRequest.builder().model("llama3.1-8b").prompt("Hi");
+		for (String value : new String[] { "ray\r\nX-Injected: 1", "ray\nX-Injected: 1", "ray\0X-Injected" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> builder.cfRay(value).build())
+				.withMessageContaining("CF-RAY")
+				.withMessageNotContaining("X-Injected");
+			assertThatIllegalArgumentException().isThrownBy(() -> builder.cfRay(null).amzCfId(value).build())
+				.withMessageContaining("X-Amz-Cf-Id")
+				.withMessageNotContaining("X-Injected");
+			builder.amzCfId(null);
+		}
+	}
 }

@@ -3,6 +3,7 @@ package io.github.cerebras4j.client.models;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class ModelParamsTests {
 
@@ -31,4 +32,15 @@ class ModelParamsTests {
 			.containsExactly("default", "openrouter", "huggingface");
 	}
 
+	@Test
+	void headerParamsMustNotHoldLineBreaksOrNul() {
+		for (String value : new String[] { "ray\r\nX-Injected: 1", "ray\nX-Injected: 1", "ray\0X-Injected" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> ModelParams.builder().cfRay(value).build())
+				.withMessageContaining("CF-RAY")
+				.withMessageNotContaining("X-Injected");
+			assertThatIllegalArgumentException().isThrownBy(() -> ModelParams.builder().amzCfId(value).build())
+				.withMessageContaining("X-Amz-Cf-Id")
+				.withMessageNotContaining("X-Injected");
+		}
+	}
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import io.github.cerebras4j.client.CerebrasClientBuilder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationStyle;
@@ -196,9 +195,25 @@ public class CerebrasProperties implements Validator {
 		}
 		String scheme = (uri != null && uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		boolean valid = uri != null && (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-				&& uri.getQuery() == null && uri.getFragment() == null;
-		check(valid, "base-url", "must be an absolute http or https URL without query or fragment, such as "
-				+ "https://api.cerebras.ai", baseUrl, errors);
+				&& uri.getRawUserInfo() == null && uri.getQuery() == null && uri.getFragment() == null;
+		String rule = "must be an absolute http or https URL without user information, query or fragment, such as "
+				+ "https://api.cerebras.ai";
+		if (uri != null && uri.getRawUserInfo() != null) {
+			// an error on the object, not the field: a field error would show the rejected value, password included
+			errors.reject("invalid", "cerebras.base-url " + rule + ", was " + withoutUserInfo(baseUrl));
+			return;
+		}
+		check(valid, "base-url", rule, withoutUserInfo(baseUrl), errors);
+	}
+
+	/** The URL as it may be shown: a user name and password before '@' are masked. */
+	private static @Nullable String withoutUserInfo(@Nullable String url) {
+		if (url == null) {
+			return null;
+		}
+		int authority = url.indexOf("//");
+		int at = url.lastIndexOf('@');
+		return (authority >= 0 && at > authority) ? url.substring(0, authority + 2) + "***" + url.substring(at) : url;
 	}
 
 	private static void positive(String property, @Nullable Duration value, Errors errors) {
@@ -225,12 +240,12 @@ public class CerebrasProperties implements Validator {
 		/**
 		 * Longest line, and most data of one event, a stream may send; more fails the stream and closes its connection.
 		 */
-		private DataSize maxEventSize = CerebrasClientBuilder.DEFAULT_MAX_EVENT_SIZE;
+		private DataSize maxEventSize = DataSize.ofMegabytes(4);
 
 		/**
 		 * Most characters of a stream's text kept to report with the exception of a stream that fails after some chunks.
 		 */
-		private int maxPartialText = CerebrasClientBuilder.DEFAULT_MAX_PARTIAL_TEXT;
+		private int maxPartialText = 1048576;
 
 		public DataSize getMaxEventSize() {
 			return this.maxEventSize;
@@ -278,7 +293,7 @@ public class CerebrasProperties implements Validator {
 		/**
 		 * Longest a whole call that is not a stream may take, retries included, unless 'overall' is set.
 		 */
-		private Duration nonStreamingDeadline = CerebrasClientBuilder.DEFAULT_NON_STREAMING_DEADLINE;
+		private Duration nonStreamingDeadline = Duration.ofMinutes(10);
 
 		public Duration getConnect() {
 			return this.connect;

@@ -81,6 +81,18 @@ class CerebrasPropertiesTests {
 			});
 	}
 
+	@Test
+	void baseUrlWithUserInformationFailsStartUpWithoutShowingIt() {
+		this.contextRunner.withPropertyValues("cerebras.base-url=https://user:hunter2@api.cerebras.ai").run((context) -> {
+			assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("cerebras.base-url must be an absolute http or https URL without user information")
+				.hasMessageContaining("https://***@api.cerebras.ai")
+				.hasMessageNotContaining("hunter2");
+		});
+	}
+
 	@ParameterizedTest(name = "{0}={1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			base-url                     | api.cerebras.ai

@@ -278,7 +278,9 @@ class CerebrasMeterObservationHandlerTests {
 	@Test
 	void timeToFirstChunkIsKeptWhenTheStreamFailsAfterItsFirstContent() {
 		String body = chatStream(words(3));
-		server.stubFor(post(MetricsWireMock.CHAT).willReturn(eventStream(body.substring(0, body.indexOf("data: [DONE]")))));
+		// cut before the chunk with the finish_reason: a body that ended after it would be a complete answer
+		server.stubFor(post(MetricsWireMock.CHAT)
+			.willReturn(eventStream(body.substring(0, body.lastIndexOf("data: ", body.indexOf("\"finish_reason\""))))));
 
 		try (ReactiveCerebrasTemplate cerebras = template().build()) {
 			assertThatExceptionOfType(CerebrasStreamInterruptedException.class)

@@ -1,7 +1,6 @@
 package io.github.cerebras4j.client.completions;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -495,7 +494,7 @@ public final class CerebrasHttpClient {
 
 	private static boolean isTimeout(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			// Netty's read and write timeouts, its connect timeout, and pool acquisition timeouts
+			// Netty's read and write timeouts, its connect timeout, and Reactor's timeout() (the deadline)
 			if (t instanceof TimeoutException || t instanceof ConnectTimeoutException
 					|| t instanceof java.util.concurrent.TimeoutException) {
 				return true;

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import io.github.cerebras4j.client.CerebrasJson;
@@ -388,17 +387,19 @@ public final class CerebrasHttpClient {
 			UnaryOperator<String> scrubber) {
 		StreamChunkDecoder<T> decoder = new StreamChunkDecoder<>(chunkType, response.headers().asHttpHeaders(),
 				this.settings.maxEventBytes(), scrubber);
-		// Buffers are decoded as they arrive, and the decoder releases each exactly once. A failure of the body
-		// travels as an element behind the chunks before it (concatMapIterable drops what it holds for a slow reader
-		// when an error signal reaches it). The stream completes at data: [DONE] without waiting for the body to end;
-		// the body then finishes in the background so that its connection can be reused.
+		// Each buffer reaches the decoder, which releases it, or is released if dropped before (BodyPart). A failure
+		// of the body travels as an element behind the buffers before it (concatMapIterable drops what it holds for a
+		// slow reader when an error signal reaches it). The stream completes at data: [DONE] without waiting for the
+		// body to end; the body then finishes in the background so that its connection can be reused.
 		Flux<DataBuffer> body = new DrainingBody(response.body(BodyExtractors.toDataBuffers()), decoder::receivedDone,
 				TAIL_GRACE);
-		return body.map(decoder::decode)
-			.onErrorResume(failure -> Mono.just(StreamChunkDecoder.failure(failure)))
-			.concatWith(Mono.fromSupplier(decoder::finish))
-			.takeUntil(decoded -> decoder.isDone())
-			.concatMapIterable(Function.identity());
+		return body.map(BodyPart::of)
+			.onErrorResume(failure -> Mono.just(BodyPart.failed(failure)))
+			.concatWith(Mono.fromSupplier(BodyPart::end))
+			.concatMapIterable(part -> part.decode(decoder))
+			.takeWhile(item -> item != BodyPart.END)
+			.cast(chunkType)
+			.doOnDiscard(BodyPart.class, BodyPart::release);
 	}
 
 	private static boolean isEventStream(ClientResponse response) {

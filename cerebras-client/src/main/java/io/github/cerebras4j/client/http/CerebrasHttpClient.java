@@ -167,7 +167,8 @@ public final class CerebrasHttpClient {
 	 */
 	public <T> Mono<RawResponse<T>> exchange(ApiCall call, Class<T> responseType) {
 		Duration timeout = orDefault(this.options.timeout(), this.settings.responseTimeout());
-		Duration deadline = orDefault(this.options.deadline(), this.settings.nonStreamingDeadline());
+		Duration requested = this.options.deadline();
+		Duration deadline = orDefault(requested, this.settings.nonStreamingDeadline());
 		return Mono.defer(() -> {
 			CallObservation observed = observe(call, false);
 			AtomicInteger attempts = new AtomicInteger();
@@ -181,7 +182,8 @@ public final class CerebrasHttpClient {
 						observed.context().onGeneration(generation);
 					}
 				});
-			response = response.timeout(deadline).onErrorMap(ex -> deadlineExceeded(ex, call, deadline));
+			response = ((requested != null) ? response.timeout(requested)
+					: response.timeout(DefaultDeadline.after(deadline))).onErrorMap(ex -> deadlineExceeded(ex, call, deadline));
 			return response.doOnSuccess(raw -> observed.succeeded())
 				.doOnError(observed::failed)
 				.doOnCancel(observed::cancelled)

@@ -183,7 +183,7 @@ public final class CerebrasHttpClient {
 					}
 				});
 			response = ((requested != null) ? response.timeout(requested)
-					: response.timeout(DefaultDeadline.after(deadline))).onErrorMap(ex -> deadlineExceeded(ex, call, deadline));
+					: response.timeout(CoarseTimer.after(deadline))).onErrorMap(ex -> deadlineExceeded(ex, call, deadline));
 			return response.doOnSuccess(raw -> observed.succeeded())
 				.doOnError(observed::failed)
 				.doOnCancel(observed::cancelled)

@@ -11,7 +11,6 @@ import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Operators;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 
 /**
@@ -132,8 +131,7 @@ final class DrainingBody extends Flux<DataBuffer> {
 			}
 			if (!this.terminated && this.ended.getAsBoolean()) {
 				this.draining = true;
-				this.timer = Schedulers.parallel().schedule(this::stop, this.grace.toMillis(),
-						java.util.concurrent.TimeUnit.MILLISECONDS);
+				this.timer = CoarseTimer.schedule(this::stop, this.grace);
 				upstream().request(Long.MAX_VALUE);
 			}
 			else {

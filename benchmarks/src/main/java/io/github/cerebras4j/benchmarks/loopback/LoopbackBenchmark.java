@@ -17,8 +17,7 @@ import io.github.cerebras4j.benchmarks.server.Workload;
  * Streams are written as inference servers write them, one SSE event per write and flush, except in the secondary
  * figure of bulk writes. The figures:
  * <ol>
- * <li>one stream at a time, unpaced: chunks per second and CPU time per chunk, streams following each other until a
- * measurement has lasted long enough;</li>
+ * <li>one stream at a time, unpaced: chunks per second and CPU time per chunk;</li>
  * <li>concurrent streams, each paced at a rate of tokens per second: time to first token of every stream, aggregate
  * chunks per second and CPU time per chunk;</li>
  * <li>one stream at a time whose server sends its first byte after a delay: the time to first token beyond that
@@ -28,6 +27,8 @@ import io.github.cerebras4j.benchmarks.server.Workload;
  * <li>not streamed, many requests at a time: requests per second and CPU time per request;</li>
  * <li>one stream at a time written in bulk, 64 KB per write: chunks per second and CPU time per chunk.</li>
  * </ol>
+ * Except the paced streams, which run once per round, each measurement repeats its work until it has lasted long
+ * enough for the CPU clock.
  */
 public final class LoopbackBenchmark {
 
@@ -56,9 +57,10 @@ public final class LoopbackBenchmark {
 		this.settings = settings;
 		this.contenders = contenders;
 		List<String> names = contenders.stream().map(Contender::name).toList();
+		long minimum = settings.minMeasurement().toMillis();
 		this.singleStream = new Figure(String.format("Streaming, one stream of %,d chunks at a time, one event per "
 				+ "write, unpaced (streams in sequence for at least %,d ms per measurement)", settings.streamChunks(),
-				settings.minStreamMeasurement().toMillis()), names)
+				minimum), names)
 			.rate("chunks/s", "chunk");
 		this.pacedStreams = new Figure(String.format(
 				"Streaming, %d concurrent streams of %,d chunks, each paced at %,d tokens/s (TTFT over %,d streams)",
@@ -71,18 +73,18 @@ public final class LoopbackBenchmark {
 				settings.firstByteDelay().toMillis(), settings.rounds() * settings.firstTokenSamples()), names)
 			.latency("TTFT");
 		this.sequentialCreates = new Figure(String.format(
-				"Not streaming, %,d-token answers, %,d requests one at a time", settings.answerTokens(),
-				settings.sequentialRequests()), names)
+				"Not streaming, %,d-token answers, one request at a time (for at least %,d ms per measurement)",
+				settings.answerTokens(), minimum), names)
 			.latency("latency")
 			.rate("requests/s", "request")
 			.cpuPerToken(settings.answerTokens());
-		this.concurrentCreates = new Figure(
-				String.format("Not streaming, %,d-token answers, %,d requests %d at a time", settings.answerTokens(),
-						settings.concurrentRequests(), settings.concurrency()), names)
+		this.concurrentCreates = new Figure(String.format(
+				"Not streaming, %,d-token answers, %d at a time (batches of %,d for at least %,d ms per measurement)",
+				settings.answerTokens(), settings.concurrency(), settings.concurrentRequests(), minimum), names)
 			.rate("requests/s", "request");
-		this.bulkStream = new Figure(String.format(
-				"Bulk writes (64 KB per write, not how servers stream): one stream of %,d chunks at a time",
-				settings.bulkStreamChunks()), names)
+		this.bulkStream = new Figure(String.format("Bulk writes (64 KB per write, not how servers stream): one "
+				+ "stream of %,d chunks at a time (for at least %,d ms per measurement)", settings.bulkStreamChunks(),
+				minimum), names)
 			.rate("chunks/s", "chunk");
 	}
 
@@ -114,13 +116,14 @@ public final class LoopbackBenchmark {
 	}
 
 	private void runRound(Contender contender, ExecutorService threads, boolean counted) {
+		Duration minimum = this.settings.minMeasurement();
 		Workload stream = Workload.chunks(this.settings.streamChunks());
-		measureFor(this.settings.minStreamMeasurement(), this.singleStream, contender, counted, stream.chunks(),
+		measure(minimum, this.singleStream, contender, counted, stream.chunks(),
 				() -> check(contender, stream.textLength(), contender.stream(stream.model()).textLength()));
 
 		Workload paced = Workload.chunks(this.settings.pacedStreamChunks()).paced(this.settings.tokensPerSecond());
 		int streams = this.settings.concurrency();
-		measure(this.pacedStreams, contender, counted, (long) streams * paced.chunks(), () -> {
+		measure(Duration.ZERO, this.pacedStreams, contender, counted, (long) streams * paced.chunks(), () -> {
 			List<Contender.Received> received = contender.streamConcurrently(paced.model(), streams, threads);
 			check(contender, streams * paced.textLength(),
 					received.stream().mapToLong(Contender.Received::textLength).sum());
@@ -142,45 +145,31 @@ public final class LoopbackBenchmark {
 
 		Workload answer = Workload.chunks(this.settings.answerTokens());
 		long answerLength = answer.answer().length();
-		measure(this.sequentialCreates, contender, counted, this.settings.sequentialRequests(), () -> {
-			for (int i = 0; i < this.settings.sequentialRequests(); i++) {
-				long start = System.nanoTime();
-				String text = contender.create(answer.model());
-				long latency = System.nanoTime() - start;
-				check(contender, answerLength, text.length());
-				if (counted) {
-					this.sequentialCreates.sample(contender.name(), latency / 1e6);
-				}
+		measure(minimum, this.sequentialCreates, contender, counted, 1, () -> {
+			long start = System.nanoTime();
+			String text = contender.create(answer.model());
+			long latency = System.nanoTime() - start;
+			check(contender, answerLength, text.length());
+			if (counted) {
+				this.sequentialCreates.sample(contender.name(), latency / 1e6);
 			}
 		});
-		measure(this.concurrentCreates, contender, counted, this.settings.concurrentRequests(), () -> {
+		measure(minimum, this.concurrentCreates, contender, counted, this.settings.concurrentRequests(), () -> {
 			long textLength = contender.createConcurrently(answer.model(), this.settings.concurrentRequests(),
 					this.settings.concurrency(), threads);
 			check(contender, answerLength * this.settings.concurrentRequests(), textLength);
 		});
 
 		Workload bulk = Workload.chunks(this.settings.bulkStreamChunks()).inBulk();
-		int repeats = this.settings.bulkStreamRepeats();
-		measure(this.bulkStream, contender, counted, (long) repeats * bulk.chunks(), () -> {
-			for (int i = 0; i < repeats; i++) {
-				check(contender, bulk.textLength(), contender.stream(bulk.model()).textLength());
-			}
-		});
+		measure(minimum, this.bulkStream, contender, counted, bulk.chunks(),
+				() -> check(contender, bulk.textLength(), contender.stream(bulk.model()).textLength()));
 	}
 
-	private static void measure(Figure figure, Contender contender, boolean counted, long units, Runnable work) {
-		System.gc();
-		long cpuStart = CpuClock.nanos();
-		long start = System.nanoTime();
-		work.run();
-		long wall = System.nanoTime() - start;
-		long cpu = CpuClock.nanos() - cpuStart;
-		if (counted) {
-			figure.record(contender.name(), units / (wall / 1e9), (double) cpu / units);
-		}
-	}
-
-	private static void measureFor(Duration minimum, Figure figure, Contender contender, boolean counted,
+	/**
+	 * Measures runs of the same work one after the other, at least one and for at least {@code minimum}: the CPU
+	 * clock ticks every 10 ms on Linux, so CPU time per unit needs measurements of half a second to be within 2%.
+	 */
+	private static void measure(Duration minimum, Figure figure, Contender contender, boolean counted,
 			long unitsPerRun, Runnable run) {
 		System.gc();
 		long cpuStart = CpuClock.nanos();
@@ -210,32 +199,30 @@ public final class LoopbackBenchmark {
 	 *
 	 * @param warmupRounds rounds run first and not counted
 	 * @param rounds rounds counted
+	 * @param minMeasurement how long a measurement repeats its work (a single stream, a request, a batch of
+	 * concurrent requests), at least, except the paced streams' which runs them once
 	 * @param streamChunks chunks of the single unpaced stream
-	 * @param minStreamMeasurement how long single unpaced streams follow each other in one measurement, at least
 	 * @param pacedStreamChunks chunks of each paced concurrent stream
 	 * @param tokensPerSecond the pace of each paced stream
 	 * @param firstByteDelay how long the server waits before the first byte of the streams that measure the time to
 	 * first token alone
 	 * @param firstTokenSamples such streams per contender and round, one after the other
 	 * @param answerTokens tokens of each non-streamed answer
-	 * @param sequentialRequests non-streamed requests per contender and round, one after the other
-	 * @param concurrentRequests non-streamed requests per contender and round, {@code concurrency} at a time
+	 * @param concurrentRequests non-streamed requests of one batch, {@code concurrency} at a time
 	 * @param bulkStreamChunks chunks of the single stream written in bulk
-	 * @param bulkStreamRepeats such streams, one after the other, in one measurement
 	 * @param concurrency how many streams, and how many requests, at a time
 	 */
-	public record Settings(int warmupRounds, int rounds, int streamChunks, Duration minStreamMeasurement,
+	public record Settings(int warmupRounds, int rounds, Duration minMeasurement, int streamChunks,
 			int pacedStreamChunks, int tokensPerSecond, Duration firstByteDelay, int firstTokenSamples,
-			int answerTokens, int sequentialRequests, int concurrentRequests, int bulkStreamChunks,
-			int bulkStreamRepeats, int concurrency) {
+			int answerTokens, int concurrentRequests, int bulkStreamChunks, int concurrency) {
 
 		/**
 		 * Returns the sizes the README reports.
 		 * @return the settings
 		 */
 		public static Settings standard() {
-			return new Settings(3, 5, 2_000, Duration.ofMillis(500), 1_000, 2_000, Duration.ofMillis(200), 20, 200,
-					1_000, 3_200, 20_000, 2, 64);
+			return new Settings(3, 7, Duration.ofMillis(500), 2_000, 1_000, 2_000, Duration.ofMillis(200), 15, 200,
+					3_200, 20_000, 64);
 		}
 
 	}

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class LoopbackBenchmarkTests {
 
-	private static final LoopbackBenchmark.Settings TINY = new LoopbackBenchmark.Settings(0, 1, 200, Duration.ZERO, 50,
-			20_000, Duration.ofMillis(20), 2, 20, 5, 8, 500, 1, 4);
+	private static final LoopbackBenchmark.Settings TINY = new LoopbackBenchmark.Settings(0, 1, Duration.ZERO, 200, 50,
+			20_000, Duration.ofMillis(20), 2, 20, 8, 500, 4);
 
 	private LoadServer server;
 

@@ -18,9 +18,12 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
  * provider (a base URL ending in {@code /v1}, to which they add {@code /chat/completions}): {@link OpenAiChatModel} for
  * a completion, retries off like the others, and {@link OpenAiStreamingChatModel} for a stream, which has no retries.
  * Both use LangChain4j's default HTTP client, {@code java.net.http} in its default configuration: no limit on
- * connections, and a cached thread pool as executor, on which each stream's body is read to its end by one thread, so
- * that 64 streams take 64 threads. A completion is sent and awaited on the caller's thread; a stream's callbacks run on
- * the executor's thread, so concurrent streams are all started from one thread and then awaited, as their users would.
+ * connections, and HTTP/2 asked for, so every request carries {@code h2c} upgrade headers, which the HTTP/1.1 server
+ * ignores. A completion is sent and awaited on the caller's thread. A stream is sent with {@code sendAsync}, and its
+ * body is read to its end, every callback included, by a blocking parser in a dependent stage of that future, which
+ * {@code java.net.http} runs in {@code CompletableFuture}'s default executor: the common {@code ForkJoinPool}, or, where
+ * its parallelism is 1 as on two cores, a new thread per stream. Concurrent streams are all started from one thread
+ * and then awaited, as their users would.
  */
 public final class LangChain4jOpenAi implements Contender {
 

@@ -12,6 +12,7 @@ import io.github.cerebras4j.benchmarks.clients.CerebrasBlocking;
 import io.github.cerebras4j.benchmarks.clients.CerebrasReactive;
 import io.github.cerebras4j.benchmarks.clients.Contender;
 import io.github.cerebras4j.benchmarks.clients.JdkHttpBaseline;
+import io.github.cerebras4j.benchmarks.clients.LangChain4jOpenAi;
 import io.github.cerebras4j.benchmarks.clients.SpringAiOpenAi;
 import io.github.cerebras4j.benchmarks.jmh.ClientAllocationBenchmark;
 import io.github.cerebras4j.benchmarks.jmh.SseDecodeBenchmark;
@@ -71,7 +72,8 @@ public final class BenchmarkMain {
 	 */
 	static List<Contender> contenders(String origin, int maxConnections) {
 		return List.of(new JdkHttpBaseline(origin, API_KEY), new CerebrasReactive(origin, API_KEY, maxConnections),
-				new CerebrasBlocking(origin, API_KEY, maxConnections), new SpringAiOpenAi(origin, API_KEY));
+				new CerebrasBlocking(origin, API_KEY, maxConnections), new SpringAiOpenAi(origin, API_KEY),
+				new LangChain4jOpenAi(origin, API_KEY));
 	}
 
 	private static Options jmhOptions() {

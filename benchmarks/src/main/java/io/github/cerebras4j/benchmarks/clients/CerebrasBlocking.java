@@ -29,19 +29,21 @@ public final class CerebrasBlocking implements Contender {
 
 	@Override
 	public Received stream(String model) {
+		long start = System.nanoTime();
 		long textLength = 0;
-		long firstChunkAt = 0;
+		long firstContentAt = 0;
 		try (CerebrasStream<ChatCompletionChunk> stream = this.cerebras.chat()
 			.completions()
 			.stream(ChatCompletionRequest.builder().model(model).user(PROMPT).build())) {
 			for (ChatCompletionChunk chunk : stream) {
-				if (firstChunkAt == 0) {
-					firstChunkAt = System.nanoTime();
+				int length = chunk.content().length();
+				if (firstContentAt == 0 && length > 0) {
+					firstContentAt = System.nanoTime();
 				}
-				textLength += chunk.content().length();
+				textLength += length;
 			}
 		}
-		return new Received(textLength, firstChunkAt);
+		return new Received(textLength, start, firstContentAt);
 	}
 
 	@Override

@@ -1,15 +1,17 @@
 package io.github.cerebras4j.benchmarks.clients;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
-import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * This library's {@link ReactiveCerebrasTemplate}: a single call blocks on the end of its {@code Flux}, concurrent
- * calls are merged into one pipeline.
+ * This library's {@link ReactiveCerebrasTemplate}: a single call blocks on the end of its {@code Flux}; concurrent
+ * streams are subscribed each on its own and only their results gathered, concurrent requests run through one
+ * {@code flatMap}.
  */
 public final class CerebrasReactive implements Contender {
 
@@ -32,14 +34,7 @@ public final class CerebrasReactive implements Contender {
 
 	@Override
 	public Received stream(String model) {
-		long[] received = new long[2];
-		chunks(model).doOnNext((chunk) -> {
-			if (received[1] == 0) {
-				received[1] = System.nanoTime();
-			}
-			received[0] += chunk.content().length();
-		}).blockLast();
-		return new Received(received[0], received[1]);
+		return received(model).block();
 	}
 
 	@Override
@@ -48,12 +43,23 @@ public final class CerebrasReactive implements Contender {
 	}
 
 	@Override
-	public long streamConcurrently(String model, int count, ExecutorService threads) {
-		// each stream on its own, as a server subscribes to each user's stream; only the totals are merged
-		return Flux.range(0, count)
-			.flatMap((i) -> chunks(model).map((chunk) -> (long) chunk.content().length()).reduce(0L, Long::sum), count)
-			.reduce(0L, Long::sum)
-			.block();
+	public List<Received> streamConcurrently(String model, int count, ExecutorService threads) {
+		// each stream on its own, as a server subscribes to each user's stream; only the results are gathered
+		return Flux.range(0, count).flatMap((i) -> received(model), count).collectList().block();
+	}
+
+	private Mono<Received> received(String model) {
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			long[] received = new long[2];
+			return this.cerebras.chat().completions().stream(request(model)).doOnNext((chunk) -> {
+				int length = chunk.content().length();
+				if (received[1] == 0 && length > 0) {
+					received[1] = System.nanoTime();
+				}
+				received[0] += length;
+			}).then(Mono.fromSupplier(() -> new Received(received[0], start, received[1])));
+		});
 	}
 
 	@Override
@@ -63,10 +69,6 @@ public final class CerebrasReactive implements Contender {
 			.map((completion) -> (long) completion.content().length())
 			.reduce(0L, Long::sum)
 			.block();
-	}
-
-	private Flux<ChatCompletionChunk> chunks(String model) {
-		return this.cerebras.chat().completions().stream(request(model));
 	}
 
 	private static ChatCompletionRequest request(String model) {

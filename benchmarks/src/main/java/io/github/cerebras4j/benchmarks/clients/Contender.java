@@ -10,8 +10,12 @@ import java.util.concurrent.Future;
 /**
  * One HTTP client measured by the benchmarks, doing what an application does with it: stream a chat completion to
  * its end reading every chunk's text, or create one and read its text. Blocking clients run concurrent calls on the
- * caller's threads; reactive ones override the concurrent methods to run them as one reactive pipeline, as their users
- * would.
+ * caller's threads; reactive and callback clients override the concurrent methods to start every call at once from one
+ * thread, as their users would.
+ * <p>
+ * A stream's time to first token runs from the moment the application calls the client (on the thread that calls
+ * it, just before the call) to the moment the first chunk that carries content is in its hands; a role-only first
+ * chunk does not count.
  */
 public interface Contender extends AutoCloseable {
 
@@ -43,10 +47,18 @@ public interface Contender extends AutoCloseable {
 	 * @param model the model, which names the server's workload
 	 * @param count how many streams
 	 * @param threads at least {@code count} threads, for blocking clients
-	 * @return the characters of text received in all
+	 * @return what each stream delivered
 	 */
-	default long streamConcurrently(String model, int count, ExecutorService threads) {
-		return sum(threads, count, () -> stream(model).textLength());
+	default List<Received> streamConcurrently(String model, int count, ExecutorService threads) {
+		List<Future<Received>> futures = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			futures.add(threads.submit(() -> stream(model)));
+		}
+		List<Received> received = new ArrayList<>(count);
+		for (Future<Received> future : futures) {
+			received.add(get(future));
+		}
+		return received;
 	}
 
 	/**
@@ -76,10 +88,15 @@ public interface Contender extends AutoCloseable {
 			futures.add(threads.submit(task));
 		}
 		long sum = 0;
+		for (Future<Long> future : futures) {
+			sum += get(future);
+		}
+		return sum;
+	}
+
+	private static <T> T get(Future<T> future) {
 		try {
-			for (Future<Long> future : futures) {
-				sum += future.get();
-			}
+			return future.get();
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("A concurrent call failed", ex.getCause());
@@ -88,16 +105,30 @@ public interface Contender extends AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted", ex);
 		}
-		return sum;
 	}
 
 	/**
 	 * What one stream delivered.
 	 *
 	 * @param textLength the characters of text in all its chunks
-	 * @param firstChunkNanos {@link System#nanoTime()} when the first chunk reached the caller
+	 * @param startNanos {@link System#nanoTime()} when the application called the client
+	 * @param firstContentNanos {@link System#nanoTime()} when the first chunk that carries content reached the
+	 * application, zero if none did
 	 */
-	record Received(long textLength, long firstChunkNanos) {
+	record Received(long textLength, long startNanos, long firstContentNanos) {
+
+		/**
+		 * Returns the stream's time to first token.
+		 * @return from the call to the first chunk that carries content, in nanoseconds
+		 * @throws IllegalStateException if no chunk carried content
+		 */
+		public long timeToFirstTokenNanos() {
+			if (this.firstContentNanos == 0) {
+				throw new IllegalStateException("No chunk carried content");
+			}
+			return this.firstContentNanos - this.startNanos;
+		}
+
 	}
 
 }

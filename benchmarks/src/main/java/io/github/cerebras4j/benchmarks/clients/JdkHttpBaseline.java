@@ -45,9 +45,10 @@ public final class JdkHttpBaseline implements Contender {
 
 	@Override
 	public Received stream(String model) {
+		long start = System.nanoTime();
 		HttpResponse<Stream<String>> response = send(model, true, HttpResponse.BodyHandlers.ofLines());
 		long textLength = 0;
-		long firstChunkAt = 0;
+		long firstContentAt = 0;
 		try (Stream<String> lines = response.body()) {
 			Iterator<String> iterator = lines.iterator();
 			while (iterator.hasNext()) {
@@ -57,14 +58,16 @@ public final class JdkHttpBaseline implements Contender {
 				}
 				String data = line.substring(6);
 				if (data.equals("[DONE]")) {
-					return new Received(textLength, firstChunkAt);
+					return new Received(textLength, start, firstContentAt);
 				}
-				Chunk chunk = readChunk(data);
-				if (firstChunkAt == 0) {
-					firstChunkAt = System.nanoTime();
-				}
-				for (Choice choice : chunk.choices()) {
-					textLength += (choice.delta().content() != null) ? choice.delta().content().length() : 0;
+				for (Choice choice : readChunk(data).choices()) {
+					String content = choice.delta().content();
+					if (content != null && !content.isEmpty()) {
+						if (firstContentAt == 0) {
+							firstContentAt = System.nanoTime();
+						}
+						textLength += content.length();
+					}
 				}
 			}
 		}

@@ -1,5 +1,6 @@
 package io.github.cerebras4j.benchmarks.clients;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import org.springframework.ai.chat.model.ChatResponse;
@@ -8,6 +9,7 @@ import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Spring AI 2.0's OpenAI chat model pointed at the server, as its documentation configures it for an
@@ -35,14 +37,7 @@ public final class SpringAiOpenAi implements Contender {
 
 	@Override
 	public Received stream(String model) {
-		long[] received = new long[2];
-		responses(model).doOnNext((response) -> {
-			if (received[1] == 0) {
-				received[1] = System.nanoTime();
-			}
-			received[0] += textLength(response);
-		}).blockLast();
-		return new Received(received[0], received[1]);
+		return received(model).block();
 	}
 
 	@Override
@@ -51,16 +46,23 @@ public final class SpringAiOpenAi implements Contender {
 	}
 
 	@Override
-	public long streamConcurrently(String model, int count, ExecutorService threads) {
-		// each stream on its own, as a server subscribes to each user's stream; only the totals are merged
-		return Flux.range(0, count)
-			.flatMap((i) -> responses(model).map(SpringAiOpenAi::textLength).reduce(0L, Long::sum), count)
-			.reduce(0L, Long::sum)
-			.block();
+	public List<Received> streamConcurrently(String model, int count, ExecutorService threads) {
+		// each stream on its own, as a server subscribes to each user's stream; only the results are gathered
+		return Flux.range(0, count).flatMap((i) -> received(model), count).collectList().block();
 	}
 
-	private Flux<ChatResponse> responses(String model) {
-		return this.chatModel.stream(prompt(model));
+	private Mono<Received> received(String model) {
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			long[] received = new long[2];
+			return this.chatModel.stream(prompt(model)).doOnNext((response) -> {
+				long length = textLength(response);
+				if (received[1] == 0 && length > 0) {
+					received[1] = System.nanoTime();
+				}
+				received[0] += length;
+			}).then(Mono.fromSupplier(() -> new Received(received[0], start, received[1])));
+		});
 	}
 
 	private static Prompt prompt(String model) {

@@ -7,29 +7,76 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One measured figure (for example chunks per second through one stream) for every contender: one value per
- * measured round, and the CPU time each round spent per unit of work.
+ * One measured figure (for example chunks per second through one stream) for every contender, printed as a Markdown
+ * table whose first row, the baseline, the others are compared with. It has any of three parts:
+ * <ul>
+ * <li>latencies: samples in milliseconds (times to first token, request latencies) pooled over the counted rounds,
+ * given as p50 and p99 and the difference of p50 to the baseline's;</li>
+ * <li>a rate: one value per counted round, given as median, range and ratio of medians to the baseline's;</li>
+ * <li>CPU time per unit of work: one value per counted round, given as median and range, and optionally per token
+ * too.</li>
+ * </ul>
  */
 final class Figure {
 
 	private final String title;
 
-	private final String unit;
+	private final List<String> contenders;
 
-	private final String perUnit;
+	private String latency;
+
+	private String unit;
+
+	private String perUnit;
+
+	private int tokensPerUnit;
+
+	private final Map<String, List<Double>> latencies = new LinkedHashMap<>();
 
 	private final Map<String, List<Double>> rates = new LinkedHashMap<>();
 
 	private final Map<String, List<Double>> cpuNanos = new LinkedHashMap<>();
 
-	Figure(String title, String unit, String perUnit, List<String> contenders) {
+	Figure(String title, List<String> contenders) {
 		this.title = title;
-		this.unit = unit;
-		this.perUnit = perUnit;
+		this.contenders = contenders;
 		for (String contender : contenders) {
+			this.latencies.put(contender, new ArrayList<>());
 			this.rates.put(contender, new ArrayList<>());
 			this.cpuNanos.put(contender, new ArrayList<>());
 		}
+	}
+
+	/**
+	 * Gives the figure latency columns.
+	 * @param label what the latency is, for example {@code TTFT}
+	 * @return this figure
+	 */
+	Figure latency(String label) {
+		this.latency = label;
+		return this;
+	}
+
+	/**
+	 * Gives the figure rate and CPU columns.
+	 * @param unit the rate's unit, for example {@code chunks/s}
+	 * @param perUnit what the CPU time is per, for example {@code chunk}
+	 * @return this figure
+	 */
+	Figure rate(String unit, String perUnit) {
+		this.unit = unit;
+		this.perUnit = perUnit;
+		return this;
+	}
+
+	/**
+	 * Gives the figure a column of CPU time per token.
+	 * @param tokensPerUnit how many tokens one unit carries
+	 * @return this figure
+	 */
+	Figure cpuPerToken(int tokensPerUnit) {
+		this.tokensPerUnit = tokensPerUnit;
+		return this;
 	}
 
 	void record(String contender, double rate, double cpuNanosPerUnit) {
@@ -37,27 +84,55 @@ final class Figure {
 		this.cpuNanos.get(contender).add(cpuNanosPerUnit);
 	}
 
+	void sample(String contender, double latencyMillis) {
+		this.latencies.get(contender).add(latencyMillis);
+	}
+
 	/**
-	 * Returns the figure as a Markdown table: median rate, spread, ratio to the first contender (the baseline), CPU
-	 * time per unit.
+	 * Returns the figure as a Markdown table.
 	 * @return the table
 	 */
 	String table() {
-		StringBuilder table = new StringBuilder();
-		table.append("#### ").append(this.title).append("\n\n");
-		table.append("| client | ").append(this.unit).append(" (median) | min - max | vs baseline | CPU µs per ")
-			.append(this.perUnit).append(" |\n");
-		table.append("|---|--:|--:|--:|--:|\n");
-		double baseline = Double.NaN;
-		for (Map.Entry<String, List<Double>> entry : this.rates.entrySet()) {
-			double[] values = sorted(entry.getValue());
-			double median = median(values);
-			if (Double.isNaN(baseline)) {
-				baseline = median;
+		StringBuilder table = new StringBuilder("#### ").append(this.title).append("\n\n| client |");
+		StringBuilder alignment = new StringBuilder("|---|");
+		if (this.latency != null) {
+			table.append(" ").append(this.latency).append(" p50 ms | p99 ms | p50 vs baseline |");
+			alignment.append("--:|--:|--:|");
+		}
+		if (this.unit != null) {
+			table.append(" ").append(this.unit).append(" (median) | min - max | vs baseline | CPU µs per ")
+				.append(this.perUnit).append(" | min - max |");
+			alignment.append("--:|--:|--:|--:|--:|");
+			if (this.tokensPerUnit > 0) {
+				table.append(" CPU µs per token |");
+				alignment.append("--:|");
 			}
-			double cpu = median(sorted(this.cpuNanos.get(entry.getKey()))) / 1000;
-			table.append(String.format("| %s | %,.0f | %,.0f - %,.0f | %.2fx | %.2f |%n", entry.getKey(), median,
-					values[0], values[values.length - 1], median / baseline, cpu));
+		}
+		table.append("\n").append(alignment).append("\n");
+		double baselineLatency = Double.NaN;
+		double baselineRate = Double.NaN;
+		for (String contender : this.contenders) {
+			table.append("| ").append(contender).append(" |");
+			if (this.latency != null) {
+				double[] samples = sorted(this.latencies.get(contender));
+				double p50 = percentile(samples, 50);
+				baselineLatency = Double.isNaN(baselineLatency) ? p50 : baselineLatency;
+				table.append(String.format(" %.2f | %.2f | %+.2f ms |", p50, percentile(samples, 99),
+						p50 - baselineLatency));
+			}
+			if (this.unit != null) {
+				double[] rates = sorted(this.rates.get(contender));
+				double rate = median(rates);
+				baselineRate = Double.isNaN(baselineRate) ? rate : baselineRate;
+				double[] cpu = sorted(this.cpuNanos.get(contender));
+				table.append(String.format(" %,.0f | %,.0f - %,.0f | %.2fx | %.2f | %.2f - %.2f |", rate, rates[0],
+						rates[rates.length - 1], rate / baselineRate, median(cpu) / 1000, cpu[0] / 1000,
+						cpu[cpu.length - 1] / 1000));
+				if (this.tokensPerUnit > 0) {
+					table.append(String.format(" %.3f |", median(cpu) / 1000 / this.tokensPerUnit));
+				}
+			}
+			table.append("\n");
 		}
 		return table.toString();
 	}

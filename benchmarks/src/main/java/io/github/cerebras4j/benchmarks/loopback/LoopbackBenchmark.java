@@ -1,10 +1,7 @@
 package io.github.cerebras4j.benchmarks.loopback;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -13,27 +10,43 @@ import io.github.cerebras4j.benchmarks.server.Workload;
 
 /**
  * The end-to-end figures: every contender against the same {@link io.github.cerebras4j.benchmarks.server.LoadServer}
- * with the same workload, in rounds. Each round measures every contender once per figure, in an order that rotates
+ * with the same workloads, in rounds. Each round measures every contender once per figure, in an order that rotates
  * from round to round so that none always runs first or last; the first rounds warm the JIT up and are not counted.
  * Every call's text is checked against what the server sent, so a client that drops chunks fails instead of winning.
+ * <p>
+ * Streams are written as inference servers write them, one SSE event per write and flush, except in the secondary
+ * figure of bulk writes. The figures:
+ * <ol>
+ * <li>one stream at a time, unpaced: chunks per second and CPU time per chunk;</li>
+ * <li>concurrent streams, each paced at a rate of tokens per second: time to first token of every stream, aggregate
+ * chunks per second and CPU time per chunk;</li>
+ * <li>one stream at a time whose server sends its first byte after a delay: the time to first token beyond that
+ * delay;</li>
+ * <li>not streamed, one request at a time: requests per second, latency, CPU time per request and per answer
+ * token;</li>
+ * <li>not streamed, many requests at a time: requests per second and CPU time per request;</li>
+ * <li>one stream at a time written in bulk, 64 KB per write: chunks per second and CPU time per chunk.</li>
+ * </ol>
+ * Except the paced streams, which run once per round, each measurement repeats its work until it has lasted long
+ * enough for the CPU clock.
  */
 public final class LoopbackBenchmark {
 
-	private static final Duration FIRST_CHUNK_DELAY = Duration.ofMillis(50);
-
 	private final Settings settings;
+
+	private final List<Contender> contenders;
 
 	private final Figure singleStream;
 
-	private final Figure concurrentStreams;
+	private final Figure pacedStreams;
+
+	private final Figure firstToken;
 
 	private final Figure sequentialCreates;
 
 	private final Figure concurrentCreates;
 
-	private final Map<String, List<Double>> firstChunkOverheadMillis = new LinkedHashMap<>();
-
-	private final List<Contender> contenders;
+	private final Figure bulkStream;
 
 	/**
 	 * Prepares a run.
@@ -44,16 +57,35 @@ public final class LoopbackBenchmark {
 		this.settings = settings;
 		this.contenders = contenders;
 		List<String> names = contenders.stream().map(Contender::name).toList();
-		names.forEach((name) -> this.firstChunkOverheadMillis.put(name, new ArrayList<>()));
-		this.singleStream = new Figure(String.format("Streaming, one stream of %,d chunks at a time",
-				settings.streamChunks()), "chunks/s", "chunk", names);
-		this.concurrentStreams = new Figure(String.format("Streaming, %d concurrent streams of %,d chunks (aggregate)",
-				settings.concurrency(), settings.concurrentStreamChunks()), "chunks/s", "chunk", names);
-		this.sequentialCreates = new Figure(
-				String.format("Not streaming, %,d sequential requests", settings.sequentialRequests()), "requests/s",
-				"request", names);
-		this.concurrentCreates = new Figure(String.format("Not streaming, %,d requests, %d at a time",
-				settings.concurrentRequests(), settings.concurrency()), "requests/s", "request", names);
+		long minimum = settings.minMeasurement().toMillis();
+		this.singleStream = new Figure(String.format("Streaming, one stream of %,d chunks at a time, one event per "
+				+ "write, unpaced (streams in sequence for at least %,d ms per measurement)", settings.streamChunks(),
+				minimum), names)
+			.rate("chunks/s", "chunk");
+		this.pacedStreams = new Figure(String.format(
+				"Streaming, %d concurrent streams of %,d chunks, each paced at %,d tokens/s (TTFT over %,d streams)",
+				settings.concurrency(), settings.pacedStreamChunks(), settings.tokensPerSecond(),
+				settings.rounds() * settings.concurrency()), names)
+			.latency("TTFT")
+			.rate("chunks/s", "chunk");
+		this.firstToken = new Figure(String.format(
+				"Time to first token beyond the server's %d ms before its first byte (%,d streams, one at a time)",
+				settings.firstByteDelay().toMillis(), settings.rounds() * settings.firstTokenSamples()), names)
+			.latency("TTFT");
+		this.sequentialCreates = new Figure(String.format(
+				"Not streaming, %,d-token answers, one request at a time (for at least %,d ms per measurement)",
+				settings.answerTokens(), minimum), names)
+			.latency("latency")
+			.rate("requests/s", "request")
+			.cpuPerToken(settings.answerTokens());
+		this.concurrentCreates = new Figure(String.format(
+				"Not streaming, %,d-token answers, %d at a time (batches of %,d for at least %,d ms per measurement)",
+				settings.answerTokens(), settings.concurrency(), settings.concurrentRequests(), minimum), names)
+			.rate("requests/s", "request");
+		this.bulkStream = new Figure(String.format("Bulk writes (64 KB per write, not how servers stream): one "
+				+ "stream of %,d chunks at a time (for at least %,d ms per measurement)", settings.bulkStreamChunks(),
+				minimum), names)
+			.rate("chunks/s", "chunk");
 	}
 
 	/**
@@ -76,60 +108,82 @@ public final class LoopbackBenchmark {
 		finally {
 			threads.shutdownNow();
 		}
-		return this.singleStream.table() + "\n" + this.concurrentStreams.table() + "\n" + firstChunkTable() + "\n"
-				+ this.sequentialCreates.table() + "\n" + this.concurrentCreates.table();
+		return String.format("%d warm-up rounds, then %d counted rounds; each runs every figure for every contender "
+				+ "once, in an order that rotates from round to round.%n%n", this.settings.warmupRounds(),
+				this.settings.rounds()) + this.singleStream.table() + "\n" + this.pacedStreams.table() + "\n"
+				+ this.firstToken.table() + "\n" + this.sequentialCreates.table() + "\n"
+				+ this.concurrentCreates.table() + "\n" + this.bulkStream.table();
 	}
 
 	private void runRound(Contender contender, ExecutorService threads, boolean counted) {
+		Duration minimum = this.settings.minMeasurement();
 		Workload stream = Workload.chunks(this.settings.streamChunks());
-		int repeats = this.settings.streamRepeats();
-		measure(this.singleStream, contender, counted, (long) repeats * stream.chunks(), () -> {
-			for (int i = 0; i < repeats; i++) {
-				check(contender, stream.textLength(), contender.stream(stream.model()).textLength());
+		measure(minimum, this.singleStream, contender, counted, stream.chunks(),
+				() -> check(contender, stream.textLength(), contender.stream(stream.model()).textLength()));
+
+		Workload paced = Workload.chunks(this.settings.pacedStreamChunks()).paced(this.settings.tokensPerSecond());
+		int streams = this.settings.concurrency();
+		measure(Duration.ZERO, this.pacedStreams, contender, counted, (long) streams * paced.chunks(), () -> {
+			List<Contender.Received> received = contender.streamConcurrently(paced.model(), streams, threads);
+			check(contender, streams * paced.textLength(),
+					received.stream().mapToLong(Contender.Received::textLength).sum());
+			if (counted) {
+				received.forEach((each) -> this.pacedStreams.sample(contender.name(),
+						each.timeToFirstTokenNanos() / 1e6));
 			}
 		});
 
-		Workload concurrent = Workload.chunks(this.settings.concurrentStreamChunks());
-		int streams = this.settings.concurrency();
-		measure(this.concurrentStreams, contender, counted, (long) streams * concurrent.chunks(), () -> {
-			long textLength = contender.streamConcurrently(concurrent.model(), streams, threads);
-			check(contender, streams * concurrent.textLength(), textLength);
-		});
-
-		Workload delayed = Workload.chunks(10).firstChunkAfter(FIRST_CHUNK_DELAY);
-		for (int i = 0; i < this.settings.firstChunkSamples(); i++) {
-			long start = System.nanoTime();
+		Duration delay = this.settings.firstByteDelay();
+		Workload delayed = Workload.chunks(20).firstChunkAfter(delay);
+		for (int i = 0; i < this.settings.firstTokenSamples(); i++) {
 			Contender.Received received = contender.stream(delayed.model());
 			check(contender, delayed.textLength(), received.textLength());
 			if (counted) {
-				this.firstChunkOverheadMillis.get(contender.name())
-					.add((received.firstChunkNanos() - start - FIRST_CHUNK_DELAY.toNanos()) / 1e6);
+				this.firstToken.sample(contender.name(), (received.timeToFirstTokenNanos() - delay.toNanos()) / 1e6);
 			}
 		}
 
-		String model = Workload.chunks(0).model();
-		long answer = Workload.completionText().length();
-		measure(this.sequentialCreates, contender, counted, this.settings.sequentialRequests(), () -> {
-			for (int i = 0; i < this.settings.sequentialRequests(); i++) {
-				check(contender, answer, contender.create(model).length());
+		Workload answer = Workload.chunks(this.settings.answerTokens());
+		long answerLength = answer.answer().length();
+		measure(minimum, this.sequentialCreates, contender, counted, 1, () -> {
+			long start = System.nanoTime();
+			String text = contender.create(answer.model());
+			long latency = System.nanoTime() - start;
+			check(contender, answerLength, text.length());
+			if (counted) {
+				this.sequentialCreates.sample(contender.name(), latency / 1e6);
 			}
 		});
-		measure(this.concurrentCreates, contender, counted, this.settings.concurrentRequests(), () -> {
-			long textLength = contender.createConcurrently(model, this.settings.concurrentRequests(),
+		measure(minimum, this.concurrentCreates, contender, counted, this.settings.concurrentRequests(), () -> {
+			long textLength = contender.createConcurrently(answer.model(), this.settings.concurrentRequests(),
 					this.settings.concurrency(), threads);
-			check(contender, answer * this.settings.concurrentRequests(), textLength);
+			check(contender, answerLength * this.settings.concurrentRequests(), textLength);
 		});
+
+		Workload bulk = Workload.chunks(this.settings.bulkStreamChunks()).inBulk();
+		measure(minimum, this.bulkStream, contender, counted, bulk.chunks(),
+				() -> check(contender, bulk.textLength(), contender.stream(bulk.model()).textLength()));
 	}
 
-	private static void measure(Figure figure, Contender contender, boolean counted, long units, Runnable work) {
+	/**
+	 * Measures runs of the same work one after the other, at least one and for at least {@code minimum}: the CPU
+	 * clock ticks every 10 ms on Linux, so CPU time per unit needs measurements of half a second to be within 2%.
+	 */
+	private static void measure(Duration minimum, Figure figure, Contender contender, boolean counted,
+			long unitsPerRun, Runnable run) {
 		System.gc();
 		long cpuStart = CpuClock.nanos();
 		long start = System.nanoTime();
-		work.run();
+		long runs = 0;
+		do {
+			run.run();
+			runs++;
+		}
+		while (System.nanoTime() - start < minimum.toNanos());
 		long wall = System.nanoTime() - start;
 		long cpu = CpuClock.nanos() - cpuStart;
 		if (counted) {
-			figure.record(contender.name(), units / (wall / 1e9), (double) cpu / units);
+			figure.record(contender.name(), runs * unitsPerRun / (wall / 1e9), (double) cpu / (runs * unitsPerRun));
 		}
 	}
 
@@ -140,47 +194,35 @@ public final class LoopbackBenchmark {
 		}
 	}
 
-	private String firstChunkTable() {
-		StringBuilder table = new StringBuilder();
-		table.append(String.format("#### Time to first chunk, minus the server's %d ms delay (%d samples each)%n%n",
-				FIRST_CHUNK_DELAY.toMillis(), this.settings.rounds() * this.settings.firstChunkSamples()));
-		table.append("| client | p50 ms | p99 ms | p50 vs baseline |\n|---|--:|--:|--:|\n");
-		double baseline = Double.NaN;
-		for (Map.Entry<String, List<Double>> entry : this.firstChunkOverheadMillis.entrySet()) {
-			double[] samples = Figure.sorted(entry.getValue());
-			double p50 = Figure.percentile(samples, 50);
-			if (Double.isNaN(baseline)) {
-				baseline = p50;
-			}
-			table.append(String.format("| %s | %.2f | %.2f | %+.2f ms |%n", entry.getKey(), p50,
-					Figure.percentile(samples, 99), p50 - baseline));
-		}
-		return table.toString();
-	}
-
 	/**
 	 * The sizes of a run.
 	 *
 	 * @param warmupRounds rounds run first and not counted
 	 * @param rounds rounds counted
-	 * @param streamChunks chunks of the single stream
-	 * @param streamRepeats single streams, one after the other, in one measurement
-	 * @param concurrentStreamChunks chunks of each concurrent stream
-	 * @param firstChunkSamples streams per contender and round for the time to first chunk
-	 * @param sequentialRequests non-streamed requests per contender and round, one after the other
-	 * @param concurrentRequests non-streamed requests per contender and round, {@code concurrency} at a time
+	 * @param minMeasurement how long a measurement repeats its work (a single stream, a request, a batch of
+	 * concurrent requests), at least, except the paced streams' which runs them once
+	 * @param streamChunks chunks of the single unpaced stream
+	 * @param pacedStreamChunks chunks of each paced concurrent stream
+	 * @param tokensPerSecond the pace of each paced stream
+	 * @param firstByteDelay how long the server waits before the first byte of the streams that measure the time to
+	 * first token alone
+	 * @param firstTokenSamples such streams per contender and round, one after the other
+	 * @param answerTokens tokens of each non-streamed answer
+	 * @param concurrentRequests non-streamed requests of one batch, {@code concurrency} at a time
+	 * @param bulkStreamChunks chunks of the single stream written in bulk
 	 * @param concurrency how many streams, and how many requests, at a time
 	 */
-	public record Settings(int warmupRounds, int rounds, int streamChunks, int streamRepeats,
-			int concurrentStreamChunks,
-			int firstChunkSamples, int sequentialRequests, int concurrentRequests, int concurrency) {
+	public record Settings(int warmupRounds, int rounds, Duration minMeasurement, int streamChunks,
+			int pacedStreamChunks, int tokensPerSecond, Duration firstByteDelay, int firstTokenSamples,
+			int answerTokens, int concurrentRequests, int bulkStreamChunks, int concurrency) {
 
 		/**
-		 * Returns the sizes the README reports, about five minutes on two cores.
+		 * Returns the sizes the README reports.
 		 * @return the settings
 		 */
 		public static Settings standard() {
-			return new Settings(3, 7, 20_000, 3, 2_500, 20, 2_000, 6_400, 64);
+			return new Settings(3, 7, Duration.ofMillis(500), 2_000, 1_000, 2_000, Duration.ofMillis(200), 15, 200,
+					3_200, 20_000, 64);
 		}
 
 	}

@@ -15,7 +15,7 @@ final class WireFormat {
 	private static final String[] WORDS = { " the", " quick", " brown", " fox", " jumps", " over", " lazy", " dog",
 			" and", " keeps", " running", " through" };
 
-	static final String COMPLETION_TEXT = "The quick brown fox jumps over the lazy dog.";
+	private static final String COMPLETION_TEXT = "The quick brown fox jumps over the lazy dog.";
 
 	private WireFormat() {
 	}
@@ -40,18 +40,38 @@ final class WireFormat {
 	}
 
 	/**
-	 * Returns a non-streamed chat completion of a short answer.
+	 * Returns a non-streamed chat completion.
+	 * @param tokens how many tokens its answer carries: the text of as many content chunks of a stream, or, for
+	 * zero, a short sentence of ten tokens
 	 * @return the JSON body
 	 */
-	static byte[] completion() {
+	static byte[] completion(int tokens) {
+		int completionTokens = (tokens > 0) ? tokens : 10;
 		return ("{\"id\":\"chatcmpl-5f3c2a8e-1b7d-4e8a-9c61-0d2f4b7a9e13\",\"object\":\"chat.completion\","
 				+ "\"created\":1764061200,\"model\":\"llama3.1-8b\",\"system_fingerprint\":\"fp_70185065a4\","
 				+ "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
-				+ "\"" + COMPLETION_TEXT + "\"},\"finish_reason\":\"stop\"}],"
-				+ "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":10,\"total_tokens\":22,"
-				+ "\"prompt_tokens_details\":{\"cached_tokens\":0}},\"time_info\":{\"queue_time\":0.000112,"
-				+ "\"prompt_time\":0.00093,\"completion_time\":0.0041,\"total_time\":0.0053,\"created\":1764061200.513}}")
+				+ "\"" + completionText(tokens) + "\"},\"finish_reason\":\"stop\"}],"
+				+ "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":" + completionTokens + ",\"total_tokens\":"
+				+ (completionTokens + 12) + ",\"prompt_tokens_details\":{\"cached_tokens\":0}},"
+				+ "\"time_info\":{\"queue_time\":0.000112,\"prompt_time\":0.00093,\"completion_time\":0.0041,"
+				+ "\"total_time\":0.0053,\"created\":1764061200.513}}")
 			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Returns the text of a non-streamed answer.
+	 * @param tokens how many tokens it carries, zero for the short sentence
+	 * @return the text
+	 */
+	static String completionText(int tokens) {
+		if (tokens == 0) {
+			return COMPLETION_TEXT;
+		}
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < tokens; i++) {
+			text.append(WORDS[i % WORDS.length]);
+		}
+		return text.toString();
 	}
 
 	static long textLength(int chunks) {

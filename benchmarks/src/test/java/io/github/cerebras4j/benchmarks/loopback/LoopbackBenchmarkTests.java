@@ -1,11 +1,13 @@
 package io.github.cerebras4j.benchmarks.loopback;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.github.cerebras4j.benchmarks.clients.CerebrasBlocking;
 import io.github.cerebras4j.benchmarks.clients.CerebrasReactive;
 import io.github.cerebras4j.benchmarks.clients.Contender;
 import io.github.cerebras4j.benchmarks.clients.JdkHttpBaseline;
+import io.github.cerebras4j.benchmarks.clients.LangChain4jOpenAi;
 import io.github.cerebras4j.benchmarks.clients.SpringAiOpenAi;
 import io.github.cerebras4j.benchmarks.server.LoadServer;
 import org.junit.jupiter.api.AfterEach;
@@ -16,12 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Runs the loopback benchmark with tiny workloads so that the harness, the load server and every contender keep
- * working between benchmark runs. Nothing here measures or asserts a timing.
+ * Runs the loopback benchmark with tiny workloads so that the harness, the load server (one event per write, paced,
+ * delayed and bulk streams, short and long answers) and every contender keep working between benchmark runs. Nothing
+ * here measures or asserts a timing.
  */
 class LoopbackBenchmarkTests {
 
-	private static final LoopbackBenchmark.Settings TINY = new LoopbackBenchmark.Settings(0, 1, 200, 1, 50, 1, 5, 8, 4);
+	private static final LoopbackBenchmark.Settings TINY = new LoopbackBenchmark.Settings(0, 1, Duration.ZERO, 200, 50,
+			20_000, Duration.ofMillis(20), 2, 20, 8, 500, 4);
 
 	private LoadServer server;
 
@@ -42,13 +46,13 @@ class LoopbackBenchmarkTests {
 	void everyContenderReceivesEverythingTheServerSendsAndGetsARowInEveryTable() {
 		List<Contender> contenders = List.of(new JdkHttpBaseline(this.origin, "key"),
 				new CerebrasReactive(this.origin, "key", 4), new CerebrasBlocking(this.origin, "key", 4),
-				new SpringAiOpenAi(this.origin, "key"));
+				new SpringAiOpenAi(this.origin, "key"), new LangChain4jOpenAi(this.origin, "key"));
 		try {
 			String tables = new LoopbackBenchmark(TINY, contenders).run();
 
 			for (Contender contender : contenders) {
 				assertThat(tables.lines().filter((line) -> line.startsWith("| " + contender.name() + " |")))
-					.hasSize(5);
+					.hasSize(6);
 			}
 			assertThat(tables).contains("| baseline (java.net.http) | ").contains("| 1.00x |");
 		}
@@ -70,7 +74,7 @@ class LoopbackBenchmarkTests {
 				@Override
 				public Received stream(String model) {
 					Received received = baseline.stream(model);
-					return new Received(received.textLength() - 1, received.firstChunkNanos());
+					return new Received(received.textLength() - 1, received.startNanos(), received.firstContentNanos());
 				}
 
 				@Override

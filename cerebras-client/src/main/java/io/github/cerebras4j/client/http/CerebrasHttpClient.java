@@ -71,7 +71,7 @@ public final class CerebrasHttpClient {
 	private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 	/** The most of an error body read and kept: every real error fits, a hostile one is cut. */
-	static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+	private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 	/** How long the body of a stream may take to end after {@code data: [DONE]} for its connection to be reused. */
 	private static final Duration TAIL_GRACE = Duration.ofSeconds(1);

@@ -24,7 +24,7 @@ import reactor.util.context.Context;
 final class DrainingBody extends Flux<DataBuffer> {
 
 	/** The most bytes after {@code data: [DONE]} read to keep the connection. */
-	static final int MAX_TAIL_BYTES = 64 * 1024;
+	private static final int MAX_TAIL_BYTES = 64 * 1024;
 
 	private final Flux<DataBuffer> body;
 

@@ -49,9 +49,10 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 
 	private boolean finishReasonReceived;
 
+	// read by the body's cancellation, which may run on another thread
 	private volatile boolean doneReceived;
 
-	private volatile boolean failed;
+	private boolean failed;
 
 	private final boolean trace = WireLog.isTraceEnabled();
 
@@ -99,11 +100,8 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 		return (failure != null) ? new ChunksThenFailure<>(chunks, failure) : chunks;
 	}
 
-	/**
-	 * Tells whether the decoder wants no more of the body: it saw {@code data: [DONE]} or a failure.
-	 * @return whether decoding is over
-	 */
-	public boolean isDone() {
+	/** Tells whether the decoder wants no more of the body: it saw {@code data: [DONE]} or a failure. */
+	private boolean isDone() {
 		return this.doneReceived || this.failed;
 	}
 

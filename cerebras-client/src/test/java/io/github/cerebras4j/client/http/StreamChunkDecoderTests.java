@@ -77,8 +77,13 @@ class StreamChunkDecoderTests {
 
 		assertThat(buffer.getNativeBuffer().refCnt()).isZero();
 		assertThatExceptionOfType(CerebrasException.class).isThrownBy(() -> result.iterator().hasNext());
-		assertThat(this.decoder.isDone()).isTrue();
 		assertThat(this.decoder.receivedDone()).isFalse();
+		// after a failure the decoder reads nothing more, and still releases what it is given
+		NettyDataBuffer after = new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT)
+			.wrap(Unpooled.copiedBuffer("data: {\"choices\":[{\"delta\":{\"content\":\"late\"}}]}\n\n",
+					StandardCharsets.UTF_8));
+		assertThat(contents(this.decoder.decode(after))).isEmpty();
+		assertThat(after.getNativeBuffer().refCnt()).isZero();
 	}
 
 	@Test

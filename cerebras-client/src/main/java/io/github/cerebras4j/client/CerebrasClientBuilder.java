@@ -12,6 +12,7 @@ import java.util.function.Function;
 import io.github.cerebras4j.client.error.MissingApiKeyException;
 import io.github.cerebras4j.client.http.CerebrasHttpClient;
 import io.github.cerebras4j.client.http.ConnectionWarmer;
+import io.github.cerebras4j.client.http.ReadCoalescer;
 import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
 import io.github.cerebras4j.client.observation.DefaultCerebrasObservationConvention;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
@@ -429,7 +430,8 @@ public final class CerebrasClientBuilder<T> {
 			onClose = created::dispose;
 		}
 		HttpClient httpClient = HttpClient.create(pool)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(this.connectTimeout.toMillis()));
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(this.connectTimeout.toMillis()))
+			.doOnChannelInit((observer, channel, address) -> ReadCoalescer.install(channel));
 		WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone() : WebClient.builder();
 		WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(httpClient)).build();
 		CerebrasHttpClient http = new CerebrasHttpClient(webClient, key,

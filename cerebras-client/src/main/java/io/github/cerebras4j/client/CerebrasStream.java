@@ -37,16 +37,14 @@ import reactor.util.concurrent.Queues;
  * {@link Iterator#next()} and {@link #response()} throw an {@link IllegalStateException} instead of parking the
  * thread (opening one sends nothing); use {@link ReactiveCerebrasTemplate} there. {@link #close()} works anywhere.
  *
- * <p>Chunks are handed from the network thread to the caller's thread through a lock-free queue that wakes the
- * caller only when it is waiting, so a fast stream costs no thread hand-off per chunk.
+ * <p>A chunk is asked for when the caller wants one. If its bytes have arrived, it is parsed and handed over on the
+ * caller's thread; only a chunk that has not arrived yet is handed over by the network thread, which then wakes the
+ * caller. So a caller that falls behind a fast stream parses the waiting chunks itself, without a thread hand-off
+ * per chunk.
  *
  * @param <T> the chunk type
  */
 public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
-
-	private static final int PREFETCH = 256;
-
-	private static final int REPLENISH = PREFETCH / 2;
 
 	private static final VarHandle WAITER;
 
@@ -59,7 +57,8 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 		}
 	}
 
-	private final Queue<T> queue = Queues.<T>get(PREFETCH).get();
+	// holds at most one chunk: one is asked for when the reader wants one (see ChunkIterator#hasNext)
+	private final Queue<T> queue = Queues.<T>one().get();
 
 	private final ChunkSubscriber subscriber = new ChunkSubscriber();
 
@@ -75,6 +74,9 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 	private @Nullable Throwable error;
 
 	private boolean iterated;
+
+	// whether a chunk was asked for and not yet taken from the queue
+	private volatile boolean asked;
 
 	private CerebrasStream() {
 	}
@@ -103,6 +105,10 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 	 */
 	public ResponseMetadata response() {
 		BlockingCalls.checkBeforeWait("CerebrasStream.response()");
+		if (!this.response.isDone()) {
+			// the response is announced with the first chunk, which comes only when asked for
+			askForChunk();
+		}
 		try {
 			return this.response.join();
 		}
@@ -146,6 +152,13 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 		wakeUp();
 	}
 
+	private synchronized void askForChunk() {
+		if (!this.asked) {
+			this.asked = true;
+			this.subscriber.request(1);
+		}
+	}
+
 	private void wakeUp() {
 		Thread waiting = (Thread) WAITER.getAndSet(this, null);
 		if (waiting != null) {
@@ -170,9 +183,6 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 				this.subscription = s;
 				if (this.cancelled) {
 					s.cancel();
-				}
-				else {
-					s.request(PREFETCH);
 				}
 			}
 		}
@@ -219,8 +229,6 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 
 	private final class ChunkIterator implements Iterator<T> {
 
-		private int consumed;
-
 		@Override
 		public boolean hasNext() {
 			BlockingCalls.checkBeforeWait("Reading a CerebrasStream");
@@ -241,6 +249,13 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 					}
 					return false;
 				}
+				if (!CerebrasStream.this.asked) {
+					// Asked for only now, a chunk whose bytes have arrived is parsed and delivered on this thread (the
+					// request runs the pipeline here); the network thread delivers, and wakes this one, only a chunk
+					// that was not there yet.
+					askForChunk();
+					continue;
+				}
 				awaitChunk();
 			}
 		}
@@ -250,12 +265,8 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 			if (!hasNext()) {
 				throw new NoSuchElementException();
 			}
-			T chunk = CerebrasStream.this.queue.poll();
-			if (++this.consumed == REPLENISH) {
-				this.consumed = 0;
-				CerebrasStream.this.subscriber.request(REPLENISH);
-			}
-			return chunk;
+			CerebrasStream.this.asked = false;
+			return CerebrasStream.this.queue.poll();
 		}
 
 		private void awaitChunk() {

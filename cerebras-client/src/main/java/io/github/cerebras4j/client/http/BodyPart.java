@@ -1,7 +1,7 @@
 package io.github.cerebras4j.client.http;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -68,10 +68,31 @@ final class BodyPart {
 	}
 
 	private static Iterable<?> followedByEnd(Iterable<?> chunks) {
-		List<Object> items = new ArrayList<>();
-		chunks.forEach(items::add);
-		items.add(END);
-		return items;
+		// lazily: the chunks are parsed as they are iterated, and one that fails must never be followed by END
+		return () -> new Iterator<>() {
+
+			private final Iterator<?> iterator = chunks.iterator();
+
+			private boolean endGiven;
+
+			@Override
+			public boolean hasNext() {
+				return this.iterator.hasNext() || !this.endGiven;
+			}
+
+			@Override
+			public Object next() {
+				if (this.iterator.hasNext()) {
+					return this.iterator.next();
+				}
+				if (this.endGiven) {
+					throw new NoSuchElementException();
+				}
+				this.endGiven = true;
+				return END;
+			}
+
+		};
 	}
 
 }

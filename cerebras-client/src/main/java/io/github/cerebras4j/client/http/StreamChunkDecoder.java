@@ -1,9 +1,10 @@
 package io.github.cerebras4j.client.http;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.UnaryOperator;
 
 import io.github.cerebras4j.client.GenerationChunk;
@@ -23,11 +24,17 @@ import tools.jackson.databind.ObjectReader;
 /**
  * Turns the body of one streamed response into typed chunks: splits it into server-sent events, ends at
  * {@code data: [DONE]}, raises an error event as the exception its {@code status_code} selects, and parses every
- * other event's JSON straight from its bytes. One instance per response; not thread-safe.
+ * other event's JSON straight from its bytes. One instance per response; not thread-safe: one thread at a time
+ * decodes buffers and iterates what they gave.
  *
  * <p>{@link #decode(DataBuffer)} owns the buffer it is given and releases it exactly once, and never throws: a
  * failure travels inside the returned iterable, which throws it after the chunks decoded before it. So the
  * caller's pipeline never has to release a buffer that reached the decoder, whatever happens next.
+ *
+ * <p>Splitting into events happens in {@code decode}; parsing an event's JSON, most of the work, happens when the
+ * iteration reaches it. So whoever reads the chunks does the parsing: a blocking reader parses on its own thread the
+ * events that arrived while it was busy, instead of the network thread parsing them all and waking it for each.
+ * Iterate what {@code decode} returned before calling {@link #finish()}, as a stream's pipeline does.
  *
  * @param <T> the chunk type
  */
@@ -43,7 +50,7 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 
 	private final ServerSentEventDecoder events;
 
-	private List<T> decoded = new ArrayList<>();
+	private RawEvents received = new RawEvents();
 
 	private int eventsReceived;
 
@@ -93,11 +100,12 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 			DataBufferUtils.release(buffer);
 		}
 		// what is returned is never written again: it may wait in a queue while the next buffers are decoded
-		List<T> chunks = this.decoded.isEmpty() ? List.of() : this.decoded;
-		if (!chunks.isEmpty()) {
-			this.decoded = new ArrayList<>();
+		RawEvents events = this.received;
+		if (events.count == 0) {
+			return (failure != null) ? new Decoded(null, failure) : List.of();
 		}
-		return (failure != null) ? new ChunksThenFailure<>(chunks, failure) : chunks;
+		this.received = new RawEvents();
+		return new Decoded(events, failure);
 	}
 
 	/** Tells whether the decoder wants no more of the body: it saw {@code data: [DONE]} or a failure. */
@@ -122,11 +130,11 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 	 * @return no chunks, then the failure
 	 */
 	public static <T> Iterable<T> failure(Throwable failure) {
-		return new ChunksThenFailure<>(List.of(), Exceptions.propagate(failure));
+		return new Failure<>(Exceptions.propagate(failure));
 	}
 
 	/**
-	 * Checks, once the body has ended, that the answer is complete: it ended with {@code data: [DONE]}, or
+	 * Checks, once the body has ended and the chunks decoded before were iterated, that the answer is complete: it ended with {@code data: [DONE]}, or
 	 * without it but after a chunk carrying a {@code finish_reason} (as the official SDKs accept, and as some
 	 * servers and proxies send).
 	 * @return nothing when the answer is complete, else an element that throws a
@@ -137,7 +145,7 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 			return List.of();
 		}
 		String detail = this.events.hasIncompleteEvent() ? " in the middle of an event" : "";
-		return new ChunksThenFailure<>(List.of(), new CerebrasStreamInterruptedException("The stream ended" + detail
+		return new Failure<>(new CerebrasStreamInterruptedException("The stream ended" + detail
 				+ " before data: [DONE] or a finish_reason, after " + this.eventsReceived + " events", this.eventsReceived,
 				null));
 	}
@@ -155,30 +163,47 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 				this.doneReceived = true;
 				return;
 			}
-			T chunk = read(data, length);
-			if (chunk.extra().get("error") != null) {
-				throw streamError(data, length);
-			}
-			this.finishReasonReceived |= chunk.finishesAChoice();
-			this.decoded.add(chunk);
+			this.received.add(data, length, false);
 		}
 		else if (event.equals("error")) {
-			throw streamError(data, length);
+			this.received.add(data, length, true);
 		}
 	}
 
-	private T read(byte[] data, int length) {
+	/** Parses one event's JSON; a failure stops the decoder. */
+	private T parse(RawEvents events, int index) {
+		int start = events.start(index);
+		int length = events.end(index) - start;
 		try {
-			return this.reader.readValue(data, 0, length);
+			if (events.isError(index)) {
+				throw streamError(events.bytes, start, length);
+			}
+			T chunk = read(events.bytes, start, length);
+			if (chunk.extra().get("error") != null) {
+				throw streamError(events.bytes, start, length);
+			}
+			this.finishReasonReceived |= chunk.finishesAChoice();
+			return chunk;
+		}
+		catch (RuntimeException ex) {
+			this.failed = true;
+			throw ex;
+		}
+	}
+
+	private T read(byte[] data, int offset, int length) {
+		try {
+			return this.reader.readValue(data, offset, length);
 		}
 		catch (JacksonException ex) {
-			throw new CerebrasMalformedResponseException("A stream event is not valid JSON", text(data, length), ex);
+			throw new CerebrasMalformedResponseException("A stream event is not valid JSON", text(data, offset, length),
+					ex);
 		}
 	}
 
-	private CerebrasApiException streamError(byte[] data, int length) {
+	private CerebrasApiException streamError(byte[] data, int offset, int length) {
 		// scrubbed before it is parsed: a server may echo the key, and the error keeps the event's JSON
-		String text = text(data, length);
+		String text = text(data, offset, length);
 		ErrorChunk error;
 		try {
 			error = CerebrasJson.mapper().readValue(text, ErrorChunk.class);
@@ -189,33 +214,131 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 		return CerebrasApiException.ofStreamError(error, this.headers);
 	}
 
-	private String text(byte[] data, int length) {
-		return this.scrubber.apply(new String(data, 0, length, StandardCharsets.UTF_8));
+	private String text(byte[] data, int offset, int length) {
+		return this.scrubber.apply(new String(data, offset, length, StandardCharsets.UTF_8));
 	}
 
 	/**
-	 * The chunks decoded before an event failed, then the failure: iterating yields the chunks and then throws,
-	 * which Reactor's {@code concatMapIterable} turns into the chunks followed by the error signal, so the caller
-	 * gets every chunk that arrived before the error.
+	 * The data of the events one buffer completed, copied into one array (the event decoder reuses its own), with
+	 * the end of each event and which ones came as {@code event: error}.
 	 */
-	private record ChunksThenFailure<T>(List<T> chunks, RuntimeException failure) implements Iterable<T> {
+	private static final class RawEvents {
+
+		private byte[] bytes = new byte[256];
+
+		private int[] ends = new int[8];
+
+		private boolean @Nullable [] errors;
+
+		private int count;
+
+		void add(byte[] data, int length, boolean error) {
+			int start = start(this.count);
+			if (start + length > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(start + length, 2 * this.bytes.length));
+			}
+			System.arraycopy(data, 0, this.bytes, start, length);
+			if (this.count == this.ends.length) {
+				this.ends = Arrays.copyOf(this.ends, 2 * this.count);
+			}
+			if (error) {
+				if (this.errors == null) {
+					this.errors = new boolean[this.ends.length];
+				}
+				else if (this.errors.length < this.ends.length) {
+					this.errors = Arrays.copyOf(this.errors, this.ends.length);
+				}
+				this.errors[this.count] = true;
+			}
+			this.ends[this.count++] = start + length;
+		}
+
+		int start(int index) {
+			return (index == 0) ? 0 : this.ends[index - 1];
+		}
+
+		int end(int index) {
+			return this.ends[index];
+		}
+
+		boolean isError(int index) {
+			boolean[] flags = this.errors;
+			return flags != null && index < flags.length && flags[index];
+		}
+
+	}
+
+	/**
+	 * The events one buffer completed, parsed as the iteration reaches them, then the failure that stopped the
+	 * buffer's decoding, if any: a failure, whether of an event or of the buffer, is thrown by {@code hasNext()}
+	 * after the chunks before it, which Reactor's {@code concatMapIterable} turns into those chunks followed by the
+	 * error signal.
+	 */
+	private final class Decoded implements Iterable<T> {
+
+		private final @Nullable RawEvents events;
+
+		private final @Nullable RuntimeException failure;
+
+		Decoded(@Nullable RawEvents events, @Nullable RuntimeException failure) {
+			this.events = events;
+			this.failure = failure;
+		}
 
 		@Override
 		public Iterator<T> iterator() {
-			Iterator<T> iterator = this.chunks.iterator();
 			return new Iterator<>() {
+
+				private int index;
+
+				private @Nullable T parsed;
 
 				@Override
 				public boolean hasNext() {
-					if (iterator.hasNext()) {
+					if (this.parsed != null) {
 						return true;
 					}
-					throw ChunksThenFailure.this.failure;
+					RawEvents raw = Decoded.this.events;
+					if (raw != null && this.index < raw.count) {
+						this.parsed = parse(raw, this.index++);
+						return true;
+					}
+					if (Decoded.this.failure != null) {
+						throw Decoded.this.failure;
+					}
+					return false;
 				}
 
 				@Override
 				public T next() {
-					return iterator.next();
+					if (!hasNext()) {
+						throw new NoSuchElementException();
+					}
+					T chunk = this.parsed;
+					this.parsed = null;
+					return chunk;
+				}
+
+			};
+		}
+
+	}
+
+	/** No chunks, then a failure, thrown by {@code hasNext()}. */
+	private record Failure<T>(RuntimeException failure) implements Iterable<T> {
+
+		@Override
+		public Iterator<T> iterator() {
+			return new Iterator<>() {
+
+				@Override
+				public boolean hasNext() {
+					throw Failure.this.failure;
+				}
+
+				@Override
+				public T next() {
+					throw Failure.this.failure;
 				}
 
 			};

@@ -2,7 +2,15 @@ package io.github.cerebras4j.client.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.github.cerebras4j.client.GenerationChunk;
+import io.github.cerebras4j.client.TimeInfo;
+import io.github.cerebras4j.client.Usage;
+import org.jspecify.annotations.Nullable;
 
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.error.CerebrasApiException;
@@ -103,10 +111,25 @@ class StreamChunkDecoderTests {
 
 	@Test
 	void bodyThatEndsAfterAFinishReasonIsComplete() {
-		this.decoder.decode(buffer("data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\n"
-				+ "data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"));
+		contents(this.decoder.decode(buffer("data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\n"
+				+ "data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n")));
 
 		assertThat(this.decoder.finish()).isEmpty();
+	}
+
+	@Test
+	void eventsAreParsedByTheThreadThatIteratesThem() throws InterruptedException {
+		StreamChunkDecoder<ThreadChunk> threads = new StreamChunkDecoder<>(ThreadChunk.class, new HttpHeaders(), 1024,
+				(text) -> text);
+		List<Iterable<ThreadChunk>> decoded = new ArrayList<>();
+		Thread network = new Thread(() -> decoded.add(threads.decode(buffer("data: {}\n\ndata: {}\n\n"))), "network");
+		network.start();
+		network.join();
+
+		List<String> parsedOn = new ArrayList<>();
+		decoded.get(0).forEach((chunk) -> parsedOn.add(chunk.parsedOn));
+
+		assertThat(parsedOn).containsExactly(Thread.currentThread().getName(), Thread.currentThread().getName());
 	}
 
 	@Test
@@ -150,6 +173,51 @@ class StreamChunkDecoderTests {
 		List<String> contents = new ArrayList<>();
 		chunks.forEach((chunk) -> contents.add(chunk.content()));
 		return contents;
+	}
+
+	/** A chunk that remembers the thread that parsed it. */
+	static final class ThreadChunk implements GenerationChunk {
+
+		final String parsedOn = Thread.currentThread().getName();
+
+		@JsonAnySetter
+		final Map<String, Object> extra = new HashMap<>();
+
+		@Override
+		public String generatedText() {
+			return "";
+		}
+
+		@Override
+		public boolean hasContent() {
+			return false;
+		}
+
+		@Override
+		public boolean finishesAChoice() {
+			return false;
+		}
+
+		@Override
+		public @Nullable String model() {
+			return null;
+		}
+
+		@Override
+		public @Nullable Usage usage() {
+			return null;
+		}
+
+		@Override
+		public @Nullable TimeInfo timeInfo() {
+			return null;
+		}
+
+		@Override
+		public Map<String, Object> extra() {
+			return this.extra;
+		}
+
 	}
 
 }

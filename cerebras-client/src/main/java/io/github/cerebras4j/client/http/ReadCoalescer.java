@@ -1,0 +1,120 @@
+package io.github.cerebras4j.client.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.LastHttpContent;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.NettyPipeline;
+
+/**
+ * Hands on the body bytes of one network read as one piece. A streaming server writes every event as an HTTP chunk
+ * of its own, so a read that carries several events is decoded into as many pieces, and each would travel alone
+ * through Reactor Netty, WebClient and the stream's operators, and wake a blocking reader alone. This handler, right
+ * behind the HTTP codec, joins the pieces of a read into one buffer and passes it on when the read is complete, or
+ * before anything that is not a body piece (the response's head, its last piece, an error), so no byte is held
+ * beyond the read that brought it: a token that arrives alone is passed on as soon as it is read.
+ *
+ * <p>Nothing else changes: the same bytes arrive in the same order, and a body piece that a read brings alone
+ * is passed on as it is.
+ */
+public final class ReadCoalescer extends ChannelInboundHandlerAdapter {
+
+	/** The name of this handler in a channel's pipeline. */
+	static final String NAME = "cerebras.readCoalescer";
+
+	private @Nullable ByteBuf pending;
+
+	private boolean joined;
+
+	private ReadCoalescer() {
+	}
+
+	/**
+	 * Adds a coalescer behind the HTTP/1.1 codec of a channel's pipeline; a pipeline without that codec is left
+	 * as it is.
+	 * @param channel a new channel of the client
+	 */
+	public static void install(Channel channel) {
+		ChannelPipeline pipeline = channel.pipeline();
+		if (pipeline.get(NettyPipeline.HttpCodec) != null && pipeline.get(NAME) == null) {
+			pipeline.addAfter(NettyPipeline.HttpCodec, NAME, new ReadCoalescer());
+		}
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		if (msg instanceof HttpContent content && !(msg instanceof LastHttpContent) && !(msg instanceof HttpMessage)
+				&& content.decoderResult().isSuccess()) {
+			add(ctx, content.content());
+			return;
+		}
+		passOn(ctx);
+		ctx.fireChannelRead(msg);
+	}
+
+	@Override
+	public void channelReadComplete(ChannelHandlerContext ctx) {
+		passOn(ctx);
+		ctx.fireChannelReadComplete();
+	}
+
+	@Override
+	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+		passOn(ctx);
+		ctx.fireExceptionCaught(cause);
+	}
+
+	@Override
+	public void channelInactive(ChannelHandlerContext ctx) {
+		passOn(ctx);
+		ctx.fireChannelInactive();
+	}
+
+	@Override
+	public void handlerRemoved(ChannelHandlerContext ctx) {
+		ByteBuf held = this.pending;
+		if (held != null) {
+			this.pending = null;
+			held.release();
+		}
+	}
+
+	private void add(ChannelHandlerContext ctx, ByteBuf piece) {
+		ByteBuf held = this.pending;
+		if (held == null) {
+			this.pending = piece;
+			return;
+		}
+		if (!this.joined) {
+			// the first piece is usually a slice of the codec's buffer: copy it into one that can grow
+			ByteBuf copy = ctx.alloc().buffer(Math.max(1024, 2 * (held.readableBytes() + piece.readableBytes())));
+			copy.writeBytes(held);
+			held.release();
+			held = copy;
+			this.pending = copy;
+			this.joined = true;
+		}
+		try {
+			held.writeBytes(piece);
+		}
+		finally {
+			piece.release();
+		}
+	}
+
+	private void passOn(ChannelHandlerContext ctx) {
+		ByteBuf held = this.pending;
+		if (held != null) {
+			this.pending = null;
+			this.joined = false;
+			ctx.fireChannelRead(new DefaultHttpContent(held));
+		}
+	}
+
+}

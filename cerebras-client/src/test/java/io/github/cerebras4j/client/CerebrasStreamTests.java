@@ -1,0 +1,57 @@
+package io.github.cerebras4j.client;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CerebrasStream}'s hand-over: a chunk is asked for when the reader wants one, so what arrived while
+ * the reader was busy is processed on the reader's thread, not handed over one by one from the network thread.
+ */
+class CerebrasStreamTests {
+
+	@Test
+	void chunksThatArrivedWhileTheReaderWasBusyAreProcessedOnTheReadersThread() throws InterruptedException {
+		Sinks.Many<Integer> network = Sinks.many().unicast().onBackpressureBuffer();
+		List<Long> requests = new ArrayList<>();
+		try (CerebrasStream<String> stream = CerebrasStream.open((onResponse) -> network.asFlux()
+			.doOnRequest(requests::add)
+			.map((chunk) -> chunk + " processed on " + Thread.currentThread().getName()))) {
+			Thread writer = new Thread(() -> {
+				for (int chunk = 1; chunk <= 3; chunk++) {
+					network.tryEmitNext(chunk);
+				}
+				network.tryEmitComplete();
+			}, "network");
+			writer.start();
+			writer.join();
+
+			String reader = Thread.currentThread().getName();
+			assertThat(stream).containsExactly("1 processed on " + reader, "2 processed on " + reader,
+					"3 processed on " + reader);
+		}
+		assertThat(requests).containsOnly(1L);
+	}
+
+	@Test
+	void theResponseIsGivenBeforeAnyChunkIsRead() {
+		ResponseMetadata metadata = new ResponseMetadata(HttpStatus.OK, new HttpHeaders(), 0);
+		Sinks.Many<String> network = Sinks.many().unicast().onBackpressureBuffer();
+		network.tryEmitNext("first");
+		network.tryEmitComplete();
+		try (CerebrasStream<String> stream = CerebrasStream.open(
+				(onResponse) -> network.asFlux().doOnNext((chunk) -> onResponse.accept(metadata)))) {
+
+			assertThat(stream.response()).isSameAs(metadata);
+			assertThat(stream).containsExactly("first");
+		}
+	}
+
+}

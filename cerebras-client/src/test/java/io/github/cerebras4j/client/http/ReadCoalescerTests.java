@@ -1,0 +1,146 @@
+package io.github.cerebras4j.client.http;
+
+import java.nio.charset.StandardCharsets;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.netty.NettyPipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tests for {@link ReadCoalescer}: the body pieces of one read travel on as one, nothing is held past the read, and
+ * every buffer is released once.
+ */
+class ReadCoalescerTests {
+
+	private final EmbeddedChannel channel = new EmbeddedChannel();
+
+	ReadCoalescerTests() {
+		this.channel.pipeline().addLast(NettyPipeline.HttpCodec, new HttpClientCodec());
+		ReadCoalescer.install(this.channel);
+	}
+
+	@AfterEach
+	void closeChannel() {
+		this.channel.finishAndReleaseAll();
+	}
+
+	@Test
+	void installsItselfRightBehindTheHttpCodecOnce() {
+		ReadCoalescer.install(this.channel);
+
+		assertThat(this.channel.pipeline().names()).containsSubsequence(NettyPipeline.HttpCodec, ReadCoalescer.NAME);
+		assertThat(this.channel.pipeline().names().stream().filter(ReadCoalescer.NAME::equals)).hasSize(1);
+	}
+
+	@Test
+	void leavesAPipelineWithoutAnHttpCodecAlone() {
+		EmbeddedChannel other = new EmbeddedChannel();
+
+		ReadCoalescer.install(other);
+
+		assertThat(other.pipeline().get(ReadCoalescer.NAME)).isNull();
+		other.finishAndReleaseAll();
+	}
+
+	@Test
+	void piecesOfOneReadArePassedOnAsOneWhenTheReadIsComplete() {
+		HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+		ByteBuf first = bytes("data: {\"a\":1}\n\n");
+		ByteBuf second = bytes("data: {\"a\":2}\n\n");
+		ByteBuf third = bytes("data: [DONE]\n\n");
+
+		read(head, new DefaultHttpContent(first), new DefaultHttpContent(second),
+				new DefaultHttpContent(third));
+		assertThat((Object) this.channel.readInbound()).isSameAs(head);
+		assertThat((Object) this.channel.readInbound()).isNull();
+		this.channel.pipeline().fireChannelReadComplete();
+
+		HttpContent joined = this.channel.readInbound();
+		assertThat(joined.content().toString(StandardCharsets.UTF_8))
+			.isEqualTo("data: {\"a\":1}\n\ndata: {\"a\":2}\n\ndata: [DONE]\n\n");
+		assertThat(first.refCnt()).isZero();
+		assertThat(second.refCnt()).isZero();
+		assertThat(third.refCnt()).isZero();
+		joined.release();
+	}
+
+	@Test
+	void aPieceThatArrivesAloneIsPassedOnAsItIs() {
+		ByteBuf first = bytes("data: {\"a\":1}\n\n");
+
+		read(new DefaultHttpContent(first));
+		this.channel.pipeline().fireChannelReadComplete();
+
+		HttpContent passed = this.channel.readInbound();
+		assertThat(passed.content()).isSameAs(first);
+		passed.release();
+	}
+
+	@Test
+	void theLastPieceOfTheBodyFollowsWhatCameBeforeIt() {
+		ByteBuf first = bytes("data: {\"a\":1}\n\n");
+		ByteBuf second = bytes("data: {\"a\":2}\n\n");
+		LastHttpContent last = new DefaultLastHttpContent(bytes("data: [DONE]\n\n"));
+
+		read(new DefaultHttpContent(first), new DefaultHttpContent(second), last);
+
+		HttpContent joined = this.channel.readInbound();
+		assertThat(joined.content().toString(StandardCharsets.UTF_8)).isEqualTo("data: {\"a\":1}\n\ndata: {\"a\":2}\n\n");
+		assertThat((Object) this.channel.readInbound()).isSameAs(last);
+		joined.release();
+		last.release();
+	}
+
+	@Test
+	void aFailureFollowsThePiecesBeforeIt() {
+		ByteBuf first = bytes("data: {\"a\":1}\n\n");
+		read(new DefaultHttpContent(first));
+
+		this.channel.pipeline().context(NettyPipeline.HttpCodec).fireExceptionCaught(new IllegalStateException("reset"));
+
+		HttpContent passed = this.channel.readInbound();
+		assertThat(passed.content()).isSameAs(first);
+		passed.release();
+		assertThatIllegalStateException().isThrownBy(this.channel::checkException).withMessage("reset");
+	}
+
+	@Test
+	void piecesHeldWhenTheHandlerIsRemovedAreReleased() {
+		ByteBuf first = bytes("data: {\"a\":1}\n\n");
+		ByteBuf second = bytes("data: {\"a\":2}\n\n");
+		read(new DefaultHttpContent(first), new DefaultHttpContent(second));
+
+		this.channel.pipeline().remove(ReadCoalescer.NAME);
+
+		assertThat(first.refCnt()).isZero();
+		assertThat(second.refCnt()).isZero();
+		assertThat((Object) this.channel.readInbound()).isNull();
+	}
+
+	private void read(Object... messages) {
+		for (Object message : messages) {
+			// as the codec does
+			this.channel.pipeline().context(NettyPipeline.HttpCodec).fireChannelRead(message);
+		}
+	}
+
+	private static ByteBuf bytes(String text) {
+		return Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
+	}
+
+}

@@ -111,19 +111,26 @@ final class Figure {
 		table.append("\n").append(alignment).append("\n");
 		double baselineLatency = Double.NaN;
 		double baselineRate = Double.NaN;
+		boolean baseline = true;
 		for (String contender : this.contenders) {
 			table.append("| ").append(contender).append(" |");
-			if (this.latency != null) {
+			if (this.latency != null && this.latencies.get(contender).isEmpty()) {
+				table.append(" n/a | n/a | n/a |");
+			}
+			else if (this.latency != null) {
 				double[] samples = sorted(this.latencies.get(contender));
 				double p50 = percentile(samples, 50);
-				baselineLatency = Double.isNaN(baselineLatency) ? p50 : baselineLatency;
+				baselineLatency = baseline ? p50 : baselineLatency;
 				table.append(String.format(" %.2f | %.2f | %+.2f ms |", p50, percentile(samples, 99),
 						p50 - baselineLatency));
 			}
-			if (this.unit != null) {
+			if (this.unit != null && this.rates.get(contender).isEmpty()) {
+				table.append(" n/a | n/a | n/a | n/a | n/a |").append((this.tokensPerUnit > 0) ? " n/a |" : "");
+			}
+			else if (this.unit != null) {
 				double[] rates = sorted(this.rates.get(contender));
 				double rate = median(rates);
-				baselineRate = Double.isNaN(baselineRate) ? rate : baselineRate;
+				baselineRate = baseline ? rate : baselineRate;
 				double[] cpu = sorted(this.cpuNanos.get(contender));
 				table.append(String.format(" %,.0f | %,.0f - %,.0f | %.2fx | %.2f | %.2f - %.2f |", rate, rates[0],
 						rates[rates.length - 1], rate / baselineRate, median(cpu) / 1000, cpu[0] / 1000,
@@ -133,6 +140,7 @@ final class Figure {
 				}
 			}
 			table.append("\n");
+			baseline = false;
 		}
 		return table.toString();
 	}

@@ -1,6 +1,7 @@
 package io.github.cerebras4j.benchmarks.loopback;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,8 @@ import io.github.cerebras4j.benchmarks.server.Workload;
  * <li>one stream at a time, unpaced: chunks per second and CPU time per chunk;</li>
  * <li>concurrent streams, each paced at a rate of tokens per second: time to first token of every stream, aggregate
  * chunks per second and CPU time per chunk;</li>
+ * <li>as many concurrent streams, unpaced: aggregate chunks per second and CPU time per chunk, what a client can take
+ * when the pace does not cap it;</li>
  * <li>one stream at a time whose server sends its first byte after a delay: the time to first token beyond that
  * delay;</li>
  * <li>not streamed, one request at a time: requests per second, latency, CPU time per request and per answer
@@ -28,7 +31,8 @@ import io.github.cerebras4j.benchmarks.server.Workload;
  * <li>one stream at a time written in bulk, 64 KB per write: chunks per second and CPU time per chunk.</li>
  * </ol>
  * Except the paced streams, which run once per round, each measurement repeats its work until it has lasted long
- * enough for the CPU clock.
+ * enough for the CPU clock. A call that fails (not one that returns the wrong text) does not stop the run: the
+ * measurement it belonged to is dropped, and the report lists it under the tables.
  */
 public final class LoopbackBenchmark {
 
@@ -39,6 +43,10 @@ public final class LoopbackBenchmark {
 	private final Figure singleStream;
 
 	private final Figure pacedStreams;
+
+	private final Figure concurrentStreams;
+
+	private final List<String> failures = new ArrayList<>();
 
 	private final Figure firstToken;
 
@@ -67,6 +75,10 @@ public final class LoopbackBenchmark {
 				settings.concurrency(), settings.pacedStreamChunks(), settings.tokensPerSecond(),
 				settings.rounds() * settings.concurrency()), names)
 			.latency("TTFT")
+			.rate("chunks/s", "chunk");
+		this.concurrentStreams = new Figure(String.format(
+				"Streaming, %d concurrent streams of %,d chunks, unpaced (for at least %,d ms per measurement)",
+				settings.concurrency(), settings.pacedStreamChunks(), minimum), names)
 			.rate("chunks/s", "chunk");
 		this.firstToken = new Figure(String.format(
 				"Time to first token beyond the server's %d ms before its first byte (%,d streams, one at a time)",
@@ -101,7 +113,7 @@ public final class LoopbackBenchmark {
 				System.out.printf("loopback round %d of %d%s%n", round + 1, rounds, counted ? "" : " (warm-up)");
 				for (int i = 0; i < this.contenders.size(); i++) {
 					Contender contender = this.contenders.get((round + i) % this.contenders.size());
-					runRound(contender, threads, counted);
+					runRound(contender, threads, counted, round);
 				}
 			}
 		}
@@ -111,58 +123,85 @@ public final class LoopbackBenchmark {
 		return String.format("%d warm-up rounds, then %d counted rounds; each runs every figure for every contender "
 				+ "once, in an order that rotates from round to round.%n%n", this.settings.warmupRounds(),
 				this.settings.rounds()) + this.singleStream.table() + "\n" + this.pacedStreams.table() + "\n"
-				+ this.firstToken.table() + "\n" + this.sequentialCreates.table() + "\n"
-				+ this.concurrentCreates.table() + "\n" + this.bulkStream.table();
+				+ this.concurrentStreams.table() + "\n" + this.firstToken.table() + "\n" + this.sequentialCreates.table() + "\n"
+				+ this.concurrentCreates.table() + "\n" + this.bulkStream.table() + failures();
 	}
 
-	private void runRound(Contender contender, ExecutorService threads, boolean counted) {
-		Duration minimum = this.settings.minMeasurement();
-		Workload stream = Workload.chunks(this.settings.streamChunks());
-		measure(minimum, this.singleStream, contender, counted, stream.chunks(),
-				() -> check(contender, stream.textLength(), contender.stream(stream.model()).textLength()));
+	private String failures() {
+		if (this.failures.isEmpty()) {
+			return "\nNo call failed.\n";
+		}
+		return "\nCalls that failed (their measurements are left out):\n\n- " + String.join("\n- ", this.failures)
+				+ "\n";
+	}
 
-		Workload paced = Workload.chunks(this.settings.pacedStreamChunks()).paced(this.settings.tokensPerSecond());
-		int streams = this.settings.concurrency();
-		measure(Duration.ZERO, this.pacedStreams, contender, counted, (long) streams * paced.chunks(), () -> {
-			List<Contender.Received> received = contender.streamConcurrently(paced.model(), streams, threads);
-			check(contender, streams * paced.textLength(),
-					received.stream().mapToLong(Contender.Received::textLength).sum());
-			if (counted) {
-				received.forEach((each) -> this.pacedStreams.sample(contender.name(),
-						each.timeToFirstTokenNanos() / 1e6));
+	private void runRound(Contender contender, ExecutorService threads, boolean counted, int round) {
+		for (Runnable figure : figures(contender, threads, counted)) {
+			try {
+				figure.run();
 			}
-		});
-
-		Duration delay = this.settings.firstByteDelay();
-		Workload delayed = Workload.chunks(20).firstChunkAfter(delay);
-		for (int i = 0; i < this.settings.firstTokenSamples(); i++) {
-			Contender.Received received = contender.stream(delayed.model());
-			check(contender, delayed.textLength(), received.textLength());
-			if (counted) {
-				this.firstToken.sample(contender.name(), (received.timeToFirstTokenNanos() - delay.toNanos()) / 1e6);
+			catch (WrongText ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				this.failures.add(String.format("%s, round %d: %s", contender.name(), round + 1, ex));
+				System.out.printf("%s failed a call: %s%n", contender.name(), ex);
 			}
 		}
+	}
 
+	private List<Runnable> figures(Contender contender, ExecutorService threads, boolean counted) {
+		Duration minimum = this.settings.minMeasurement();
+		Workload stream = Workload.chunks(this.settings.streamChunks());
+		Workload paced = Workload.chunks(this.settings.pacedStreamChunks()).paced(this.settings.tokensPerSecond());
+		Workload unpaced = Workload.chunks(this.settings.pacedStreamChunks());
+		int streams = this.settings.concurrency();
+		Duration delay = this.settings.firstByteDelay();
+		Workload delayed = Workload.chunks(20).firstChunkAfter(delay);
 		Workload answer = Workload.chunks(this.settings.answerTokens());
 		long answerLength = answer.answer().length();
-		measure(minimum, this.sequentialCreates, contender, counted, 1, () -> {
-			long start = System.nanoTime();
-			String text = contender.create(answer.model());
-			long latency = System.nanoTime() - start;
-			check(contender, answerLength, text.length());
-			if (counted) {
-				this.sequentialCreates.sample(contender.name(), latency / 1e6);
-			}
-		});
-		measure(minimum, this.concurrentCreates, contender, counted, this.settings.concurrentRequests(), () -> {
-			long textLength = contender.createConcurrently(answer.model(), this.settings.concurrentRequests(),
-					this.settings.concurrency(), threads);
-			check(contender, answerLength * this.settings.concurrentRequests(), textLength);
-		});
-
 		Workload bulk = Workload.chunks(this.settings.bulkStreamChunks()).inBulk();
-		measure(minimum, this.bulkStream, contender, counted, bulk.chunks(),
-				() -> check(contender, bulk.textLength(), contender.stream(bulk.model()).textLength()));
+		return List.of(() -> measure(minimum, this.singleStream, contender, counted, stream.chunks(),
+				() -> check(contender, stream.textLength(), contender.stream(stream.model()).textLength())),
+				() -> measure(Duration.ZERO, this.pacedStreams, contender, counted, (long) streams * paced.chunks(), () -> {
+					List<Contender.Received> received = contender.streamConcurrently(paced.model(), streams, threads);
+					check(contender, streams * paced.textLength(),
+							received.stream().mapToLong(Contender.Received::textLength).sum());
+					if (counted) {
+						received.forEach((each) -> this.pacedStreams.sample(contender.name(),
+								each.timeToFirstTokenNanos() / 1e6));
+					}
+				}), () -> measure(minimum, this.concurrentStreams, contender, counted,
+						(long) streams * unpaced.chunks(), () -> check(contender, streams * unpaced.textLength(),
+								contender.streamConcurrently(unpaced.model(), streams, threads)
+									.stream()
+									.mapToLong(Contender.Received::textLength)
+									.sum())),
+				() -> {
+					for (int i = 0; i < this.settings.firstTokenSamples(); i++) {
+						Contender.Received received = contender.stream(delayed.model());
+						check(contender, delayed.textLength(), received.textLength());
+						if (counted) {
+							this.firstToken.sample(contender.name(),
+									(received.timeToFirstTokenNanos() - delay.toNanos()) / 1e6);
+						}
+					}
+				}, () -> measure(minimum, this.sequentialCreates, contender, counted, 1, () -> {
+					long start = System.nanoTime();
+					String text = contender.create(answer.model());
+					long latency = System.nanoTime() - start;
+					check(contender, answerLength, text.length());
+					if (counted) {
+						this.sequentialCreates.sample(contender.name(), latency / 1e6);
+					}
+				}), () -> measure(minimum, this.concurrentCreates, contender, counted,
+						this.settings.concurrentRequests(), () -> {
+							long textLength = contender.createConcurrently(answer.model(),
+									this.settings.concurrentRequests(), this.settings.concurrency(), threads);
+							check(contender, answerLength * this.settings.concurrentRequests(), textLength);
+						}),
+				() -> measure(minimum, this.bulkStream, contender, counted, bulk.chunks(),
+						() -> check(contender, bulk.textLength(), contender.stream(bulk.model()).textLength())));
 	}
 
 	/**
@@ -189,9 +228,18 @@ public final class LoopbackBenchmark {
 
 	private static void check(Contender contender, long expected, long actual) {
 		if (expected != actual) {
-			throw new IllegalStateException(contender.name() + " received " + actual
-					+ " characters of text where the server sent " + expected);
+			throw new WrongText(contender.name() + " received " + actual + " characters of text where the server sent "
+					+ expected);
 		}
+	}
+
+	/** A contender returned text that is not what the server sent: the run stops. */
+	private static final class WrongText extends IllegalStateException {
+
+		WrongText(String message) {
+			super(message);
+		}
+
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.cerebras4j.benchmarks.loopback;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -52,9 +54,9 @@ class LoopbackBenchmarkTests {
 
 			for (Contender contender : contenders) {
 				assertThat(tables.lines().filter((line) -> line.startsWith("| " + contender.name() + " |")))
-					.hasSize(6);
+					.hasSize(7);
 			}
-			assertThat(tables).contains("| baseline (java.net.http) | ").contains("| 1.00x |");
+			assertThat(tables).contains("| baseline (java.net.http) | ").contains("| 1.00x |").contains("No call failed.");
 		}
 		finally {
 			contenders.forEach(Contender::close);
@@ -90,6 +92,40 @@ class LoopbackBenchmarkTests {
 
 			assertThatIllegalStateException().isThrownBy(() -> new LoopbackBenchmark(TINY, List.of(lossy)).run())
 				.withMessageContaining("lossy received");
+		}
+	}
+
+	@Test
+	void aCallThatFailsIsReportedWithoutStoppingTheRun() {
+		try (JdkHttpBaseline baseline = new JdkHttpBaseline(this.origin, "key")) {
+			Contender failsToCreate = new Contender() {
+
+				@Override
+				public String name() {
+					return "flaky";
+				}
+
+				@Override
+				public Received stream(String model) {
+					return baseline.stream(model);
+				}
+
+				@Override
+				public String create(String model) {
+					throw new UncheckedIOException(new IOException("connection closed locally"));
+				}
+
+				@Override
+				public void close() {
+				}
+
+			};
+
+			String tables = new LoopbackBenchmark(TINY, List.of(failsToCreate)).run();
+
+			assertThat(tables.lines().filter((line) -> line.startsWith("| flaky |"))).hasSize(7);
+			assertThat(tables).contains("Calls that failed").contains("flaky, round 1: java.io.UncheckedIOException")
+				.contains("connection closed locally");
 		}
 	}
 

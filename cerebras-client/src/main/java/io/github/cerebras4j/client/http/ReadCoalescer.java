@@ -7,30 +7,37 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.NettyPipeline;
 
 /**
- * Hands on the body bytes of one network read as one piece. A streaming server writes every event as an HTTP chunk
- * of its own, so a read that carries several events is decoded into as many pieces, and each would travel alone
- * through Reactor Netty, WebClient and the stream's operators, and wake a blocking reader alone. This handler, right
- * behind the HTTP codec, joins the pieces of a read into one buffer and passes it on when the read is complete, or
- * before anything that is not a body piece (the response's head, its last piece, an error), so no byte is held
- * beyond the read that brought it: a token that arrives alone is passed on as soon as it is read.
+ * Hands on the body bytes that one network read brings of an event stream as one piece. A streaming server writes
+ * every event as an HTTP chunk of its own, so a read that carries several events is decoded into as many pieces, and
+ * each would travel alone through Reactor Netty, WebClient and the stream's operators, and wake a blocking reader
+ * alone. This handler, right behind the HTTP codec, joins the pieces of a read into one buffer and passes it on when
+ * the read is complete, or before anything that is not a body piece (the next response's head, the last piece, an
+ * error), so no byte is held beyond the read that brought it: a token that arrives alone is passed on as soon as it
+ * is read.
  *
- * <p>Nothing else changes: the same bytes arrive in the same order, and a body piece that a read brings alone
- * is passed on as it is.
+ * <p>Nothing else changes: the same bytes arrive in the same order, a body piece that a read brings alone is passed
+ * on as it is, and the bodies of responses that are not {@code text/event-stream} pass untouched.
  */
 public final class ReadCoalescer extends ChannelInboundHandlerAdapter {
 
 	/** The name of this handler in a channel's pipeline. */
 	static final String NAME = "cerebras.readCoalescer";
 
+	private static final String EVENT_STREAM = "text/event-stream";
+
 	private @Nullable ByteBuf pending;
 
 	private boolean joined;
+
+	private boolean eventStream;
 
 	private ReadCoalescer() {
 	}
@@ -49,13 +56,21 @@ public final class ReadCoalescer extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
-		if (msg instanceof HttpContent content && !(msg instanceof LastHttpContent) && !(msg instanceof HttpMessage)
-				&& content.decoderResult().isSuccess()) {
+		if (this.eventStream && msg instanceof HttpContent content && !(msg instanceof LastHttpContent)
+				&& !(msg instanceof HttpMessage) && content.decoderResult().isSuccess()) {
 			add(ctx, content.content());
 			return;
 		}
 		passOn(ctx);
+		if (msg instanceof HttpResponse head) {
+			this.eventStream = isEventStream(head);
+		}
 		ctx.fireChannelRead(msg);
+	}
+
+	private static boolean isEventStream(HttpResponse head) {
+		String contentType = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
+		return contentType != null && contentType.regionMatches(true, 0, EVENT_STREAM, 0, EVENT_STREAM.length());
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -32,6 +33,17 @@ class ReadCoalescerTests {
 	ReadCoalescerTests() {
 		this.channel.pipeline().addLast(NettyPipeline.HttpCodec, new HttpClientCodec());
 		ReadCoalescer.install(this.channel);
+	}
+
+	private void eventStreamStarts() {
+		read(head("text/event-stream; charset=utf-8"));
+		this.channel.readInbound();
+	}
+
+	private static HttpResponse head(String contentType) {
+		HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+		head.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+		return head;
 	}
 
 	@AfterEach
@@ -59,7 +71,7 @@ class ReadCoalescerTests {
 
 	@Test
 	void piecesOfOneReadArePassedOnAsOneWhenTheReadIsComplete() {
-		HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+		HttpResponse head = head("text/event-stream");
 		ByteBuf first = bytes("data: {\"a\":1}\n\n");
 		ByteBuf second = bytes("data: {\"a\":2}\n\n");
 		ByteBuf third = bytes("data: [DONE]\n\n");
@@ -81,6 +93,7 @@ class ReadCoalescerTests {
 
 	@Test
 	void aPieceThatArrivesAloneIsPassedOnAsItIs() {
+		eventStreamStarts();
 		ByteBuf first = bytes("data: {\"a\":1}\n\n");
 
 		read(new DefaultHttpContent(first));
@@ -93,6 +106,7 @@ class ReadCoalescerTests {
 
 	@Test
 	void theLastPieceOfTheBodyFollowsWhatCameBeforeIt() {
+		eventStreamStarts();
 		ByteBuf first = bytes("data: {\"a\":1}\n\n");
 		ByteBuf second = bytes("data: {\"a\":2}\n\n");
 		LastHttpContent last = new DefaultLastHttpContent(bytes("data: [DONE]\n\n"));
@@ -108,6 +122,7 @@ class ReadCoalescerTests {
 
 	@Test
 	void aFailureFollowsThePiecesBeforeIt() {
+		eventStreamStarts();
 		ByteBuf first = bytes("data: {\"a\":1}\n\n");
 		read(new DefaultHttpContent(first));
 
@@ -121,6 +136,7 @@ class ReadCoalescerTests {
 
 	@Test
 	void piecesHeldWhenTheHandlerIsRemovedAreReleased() {
+		eventStreamStarts();
 		ByteBuf first = bytes("data: {\"a\":1}\n\n");
 		ByteBuf second = bytes("data: {\"a\":2}\n\n");
 		read(new DefaultHttpContent(first), new DefaultHttpContent(second));
@@ -130,6 +146,23 @@ class ReadCoalescerTests {
 		assertThat(first.refCnt()).isZero();
 		assertThat(second.refCnt()).isZero();
 		assertThat((Object) this.channel.readInbound()).isNull();
+	}
+
+	@Test
+	void theBodyOfAResponseThatIsNotAnEventStreamPassesUntouched() {
+		read(head("application/json"));
+		this.channel.readInbound();
+		ByteBuf first = bytes("{\"a\":");
+		ByteBuf second = bytes("1}");
+
+		read(new DefaultHttpContent(first), new DefaultHttpContent(second));
+
+		HttpContent passedFirst = this.channel.readInbound();
+		HttpContent passedSecond = this.channel.readInbound();
+		assertThat(passedFirst.content()).isSameAs(first);
+		assertThat(passedSecond.content()).isSameAs(second);
+		passedFirst.release();
+		passedSecond.release();
 	}
 
 	private void read(Object... messages) {

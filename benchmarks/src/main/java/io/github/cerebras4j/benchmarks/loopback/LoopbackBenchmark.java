@@ -144,10 +144,19 @@ public final class LoopbackBenchmark {
 				throw ex;
 			}
 			catch (RuntimeException ex) {
-				this.failures.add(String.format("%s, round %d: %s", contender.name(), round + 1, ex));
-				System.out.printf("%s failed a call: %s%n", contender.name(), ex);
+				String failure = describe(ex);
+				this.failures.add(String.format("%s, round %d: %s", contender.name(), round + 1, failure));
+				System.out.printf("%s failed a call: %s%n", contender.name(), failure);
 			}
 		}
+	}
+
+	private static String describe(Throwable failure) {
+		StringBuilder description = new StringBuilder(failure.toString());
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			description.append(", caused by ").append(cause);
+		}
+		return description.toString();
 	}
 
 	private List<Runnable> figures(Contender contender, ExecutorService threads, boolean counted) {

@@ -1,7 +1,9 @@
 package io.github.cerebras4j.client.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -32,8 +34,9 @@ import tools.jackson.databind.ObjectReader;
  * caller's pipeline never has to release a buffer that reached the decoder, whatever happens next.
  *
  * <p>Splitting into events happens in {@code decode}; parsing an event's JSON, most of the work, happens when the
- * iteration reaches it. So whoever reads the chunks does the parsing: a blocking reader parses on its own thread the
- * events that arrived while it was busy, instead of the network thread parsing them all and waking it for each.
+ * iteration reaches it (but for buffers of more than 32 KiB, parsed at once rather than copied). So whoever reads the
+ * chunks does the parsing: a blocking reader parses on its own thread the events that arrived while it was busy,
+ * instead of the network thread parsing them all and waking it for each.
  * Iterate what {@code decode} returned before calling {@link #finish()}, as a stream's pipeline does.
  *
  * @param <T> the chunk type
@@ -41,6 +44,12 @@ import tools.jackson.databind.ObjectReader;
 public final class StreamChunkDecoder<T extends GenerationChunk> {
 
 	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * A buffer larger than this is parsed as it is decoded: it carries many events (a reader far behind, or a server
+	 * that writes in bulk), so a hand-off per chunk is not what costs, and copying its events would.
+	 */
+	private static final int PARSE_NOW_BYTES = 32 * 1024;
 
 	private final ObjectReader reader;
 
@@ -51,6 +60,14 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 	private final ServerSentEventDecoder events;
 
 	private RawEvents received = new RawEvents();
+
+	private List<T> parsedNow = new ArrayList<>();
+
+	private boolean parseNow;
+
+	// the arrays of events that were all read, kept for the next buffer's events; touched only by the one thread at a
+	// time that decodes or iterates
+	private @Nullable RawEvents spare;
 
 	private int eventsReceived;
 
@@ -89,6 +106,12 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 		RuntimeException failure = null;
 		try {
 			if (!isDone()) {
+				int readable = buffer.readableByteCount();
+				this.parseNow = readable > PARSE_NOW_BYTES;
+				if (!this.parseNow) {
+					// the events' data is shorter than the bytes that carry it, but for an event begun earlier
+					this.received.reserve(readable);
+				}
 				this.events.feed(buffer);
 			}
 		}
@@ -100,12 +123,22 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 			DataBufferUtils.release(buffer);
 		}
 		// what is returned is never written again: it may wait in a queue while the next buffers are decoded
-		RawEvents events = this.received;
-		if (events.count == 0) {
-			return (failure != null) ? new Decoded(null, failure) : List.of();
+		List<T> parsed = List.of();
+		if (!this.parsedNow.isEmpty()) {
+			parsed = this.parsedNow;
+			this.parsedNow = new ArrayList<>();
 		}
-		this.received = new RawEvents();
-		return new Decoded(events, failure);
+		RawEvents events = null;
+		if (this.received.count > 0) {
+			events = this.received;
+			RawEvents next = this.spare;
+			this.spare = null;
+			this.received = (next != null) ? next : new RawEvents();
+		}
+		if (parsed.isEmpty() && events == null) {
+			return (failure != null) ? new Failure<>(failure) : List.of();
+		}
+		return new Decoded(parsed, events, failure);
 	}
 
 	/** Tells whether the decoder wants no more of the body: it saw {@code data: [DONE]} or a failure. */
@@ -163,24 +196,37 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 				this.doneReceived = true;
 				return;
 			}
-			this.received.add(data, length, false);
+			if (this.parseNow) {
+				this.parsedNow.add(parse(data, 0, length, false));
+			}
+			else {
+				this.received.add(data, length, false);
+			}
 		}
 		else if (event.equals("error")) {
-			this.received.add(data, length, true);
+			if (this.parseNow) {
+				parse(data, 0, length, true);
+			}
+			else {
+				this.received.add(data, length, true);
+			}
 		}
 	}
 
-	/** Parses one event's JSON; a failure stops the decoder. */
 	private T parse(RawEvents events, int index) {
 		int start = events.start(index);
-		int length = events.end(index) - start;
+		return parse(events.bytes, start, events.end(index) - start, events.isError(index));
+	}
+
+	/** Parses one event's JSON, or raises an error event; a failure stops the decoder. */
+	private T parse(byte[] data, int offset, int length, boolean errorEvent) {
 		try {
-			if (events.isError(index)) {
-				throw streamError(events.bytes, start, length);
+			if (errorEvent) {
+				throw streamError(data, offset, length);
 			}
-			T chunk = read(events.bytes, start, length);
+			T chunk = read(data, offset, length);
 			if (chunk.extra().get("error") != null) {
-				throw streamError(events.bytes, start, length);
+				throw streamError(data, offset, length);
 			}
 			this.finishReasonReceived |= chunk.finishesAChoice();
 			return chunk;
@@ -218,13 +264,24 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 		return this.scrubber.apply(new String(data, offset, length, StandardCharsets.UTF_8));
 	}
 
+	/** Takes back the arrays of events that were all read, unless they grew large. */
+	private void recycle(RawEvents events) {
+		if (this.spare == null && events.bytes.length <= RawEvents.MAX_KEPT_BYTES) {
+			events.clear();
+			this.spare = events;
+		}
+	}
+
 	/**
 	 * The data of the events one buffer completed, copied into one array (the event decoder reuses its own), with
-	 * the end of each event and which ones came as {@code event: error}.
+	 * the end of each event and which ones came as {@code event: error}. Once they are all read, the arrays serve the
+	 * events of a later buffer, so a stream copies its events without allocating for each.
 	 */
 	private static final class RawEvents {
 
-		private byte[] bytes = new byte[256];
+		static final int MAX_KEPT_BYTES = 64 * 1024;
+
+		private byte[] bytes = new byte[0];
 
 		private int[] ends = new int[8];
 
@@ -257,6 +314,20 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 			return (index == 0) ? 0 : this.ends[index - 1];
 		}
 
+		void reserve(int length) {
+			int needed = start(this.count) + length;
+			if (needed > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, needed);
+			}
+		}
+
+		void clear() {
+			this.count = 0;
+			if (this.errors != null) {
+				Arrays.fill(this.errors, false);
+			}
+		}
+
 		int end(int index) {
 			return this.ends[index];
 		}
@@ -276,18 +347,27 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 	 */
 	private final class Decoded implements Iterable<T> {
 
-		private final @Nullable RawEvents events;
+		private final List<T> parsed;
+
+		private @Nullable RawEvents events;
 
 		private final @Nullable RuntimeException failure;
 
-		Decoded(@Nullable RawEvents events, @Nullable RuntimeException failure) {
+		Decoded(List<T> parsed, @Nullable RawEvents events, @Nullable RuntimeException failure) {
+			this.parsed = parsed;
 			this.events = events;
 			this.failure = failure;
 		}
 
 		@Override
 		public Iterator<T> iterator() {
+			if (this.parsed.isEmpty() && this.events == null && this.failure == null) {
+				throw new IllegalStateException("These chunks were already read");
+			}
 			return new Iterator<>() {
+
+				private final Iterator<T> parsedBefore = Decoded.this.parsed.isEmpty() ? Collections.emptyIterator()
+						: Decoded.this.parsed.iterator();
 
 				private int index;
 
@@ -295,7 +375,7 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 
 				@Override
 				public boolean hasNext() {
-					if (this.parsed != null) {
+					if (this.parsed != null || this.parsedBefore.hasNext()) {
 						return true;
 					}
 					RawEvents raw = Decoded.this.events;
@@ -306,6 +386,10 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 					if (Decoded.this.failure != null) {
 						throw Decoded.this.failure;
 					}
+					if (raw != null) {
+						Decoded.this.events = null;
+						recycle(raw);
+					}
 					return false;
 				}
 
@@ -313,6 +397,9 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 				public T next() {
 					if (!hasNext()) {
 						throw new NoSuchElementException();
+					}
+					if (this.parsed == null) {
+						return this.parsedBefore.next();
 					}
 					T chunk = this.parsed;
 					this.parsed = null;

@@ -65,6 +65,33 @@ class StreamChunkDecoderTests {
 	}
 
 	@Test
+	void eventsOfALaterBufferDoNotCarryThoseOfAnEarlierOne() {
+		assertThat(contents(this.decoder.decode(buffer("data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}\n\n"
+				+ "data: {\"choices\":[{\"delta\":{\"content\":\"lo\"}}]}\n\n")))).containsExactly("Hel", "lo");
+
+		Iterable<ChatCompletionChunk> later = this.decoder
+			.decode(buffer("data: {\"choices\":[{\"delta\":{\"content\":\"!\"}}]}\n\n"));
+
+		assertThat(contents(later)).containsExactly("!");
+	}
+
+	@Test
+	void aLargeBufferIsParsedAtOnceAndKeepsItsPlaceBetweenOthers() {
+		StreamChunkDecoder<ChatCompletionChunk> decoder = new StreamChunkDecoder<>(ChatCompletionChunk.class,
+				new HttpHeaders(), 64 * 1024, (text) -> text);
+		String event = "data: {\"choices\":[{\"delta\":{\"content\":\"x\"}}]}\n\n";
+		Iterable<ChatCompletionChunk> small = decoder.decode(buffer("data: {\"choices\":[{\"delta\":{\"content\":"
+				+ "\"first\"}}]}\n\n"));
+		Iterable<ChatCompletionChunk> large = decoder.decode(buffer(event.repeat(1_000)));
+		Iterable<ChatCompletionChunk> after = decoder.decode(buffer("data: {\"choices\":[{\"delta\":{\"content\":"
+				+ "\"last\"}}]}\n\n"));
+
+		assertThat(contents(small)).containsExactly("first");
+		assertThat(contents(large)).hasSize(1_000).containsOnly("x");
+		assertThat(contents(after)).containsExactly("last");
+	}
+
+	@Test
 	void aFailureOfTheBodyIsThrownWhenItsTurnComes() {
 		Iterable<ChatCompletionChunk> failure = StreamChunkDecoder
 			.failure(new CerebrasStreamInterruptedException("reset", 1, null));

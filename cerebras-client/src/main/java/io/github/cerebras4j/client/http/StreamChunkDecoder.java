@@ -317,7 +317,8 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 		void reserve(int length) {
 			int needed = start(this.count) + length;
 			if (needed > this.bytes.length) {
-				this.bytes = Arrays.copyOf(this.bytes, needed);
+				int capacity = Math.max(needed, Math.min(2 * this.bytes.length, MAX_KEPT_BYTES));
+				this.bytes = (this.count == 0) ? new byte[capacity] : Arrays.copyOf(this.bytes, capacity);
 			}
 		}
 

@@ -16,18 +16,19 @@ import io.github.cerebras4j.benchmarks.server.Workload;
  * Runs one contender on one unpaced stream after another, one event per write, and prints its chunks per second, its
  * CPU time per chunk and the load server's: the figure to look at while profiling the cost of a chunk. With
  * {@code perf} on the path it also counts, over the measured window, the client's system calls that tell a network
- * read from a thread hand-off ({@code recvfrom}, {@code epoll_pwait2}, {@code futex}) and its context switches. Run
- * it with {@code mvn -q -pl benchmarks exec:exec -Dexec.executable=java
- * "-Dexec.args=-cp %classpath io.github.cerebras4j.benchmarks.StreamProbe blocking 6"} after
- * {@code mvn -q -pl benchmarks -am install -DskipTests}; the contender is {@code baseline}, {@code reactive} or
- * {@code blocking}.
+ * read from a thread hand-off ({@code read} for the JDK's client, {@code recvfrom} and {@code epoll_pwait2} for
+ * Netty's, {@code futex} for both) and its context switches. Run it, after
+ * {@code mvn -q -pl benchmarks -am install -DskipTests}, with {@code mvn -q -pl benchmarks
+ * org.codehaus.mojo:exec-maven-plugin:3.6.3:exec -Dexec.executable=java
+ * "-Dexec.args=-cp %classpath io.github.cerebras4j.benchmarks.StreamProbe blocking 6"}; the contender is
+ * {@code baseline}, {@code reactive} or {@code blocking}.
  */
 public final class StreamProbe {
 
 	private static final Duration WARM_UP = Duration.ofSeconds(8);
 
-	private static final String COUNTED = "syscalls:sys_enter_recvfrom,syscalls:sys_enter_epoll_pwait2,"
-			+ "syscalls:sys_enter_futex,context-switches";
+	private static final String COUNTED = "syscalls:sys_enter_read,syscalls:sys_enter_recvfrom,"
+			+ "syscalls:sys_enter_epoll_pwait2,syscalls:sys_enter_futex,context-switches";
 
 	private StreamProbe() {
 	}

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -34,8 +35,6 @@ public final class ReadCoalescer extends ChannelInboundHandlerAdapter {
 	private static final String EVENT_STREAM = "text/event-stream";
 
 	private @Nullable ByteBuf pending;
-
-	private boolean joined;
 
 	private boolean eventStream;
 
@@ -102,32 +101,14 @@ public final class ReadCoalescer extends ChannelInboundHandlerAdapter {
 
 	private void add(ChannelHandlerContext ctx, ByteBuf piece) {
 		ByteBuf held = this.pending;
-		if (held == null) {
-			this.pending = piece;
-			return;
-		}
-		if (!this.joined) {
-			// the first piece is usually a slice of the codec's buffer: copy it into one that can grow
-			ByteBuf copy = ctx.alloc().buffer(Math.max(1024, 2 * (held.readableBytes() + piece.readableBytes())));
-			copy.writeBytes(held);
-			held.release();
-			held = copy;
-			this.pending = copy;
-			this.joined = true;
-		}
-		try {
-			held.writeBytes(piece);
-		}
-		finally {
-			piece.release();
-		}
+		// the merge cumulator copies a held slice of the codec's buffer into one that can grow, then appends in place
+		this.pending = (held != null) ? ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), held, piece) : piece;
 	}
 
 	private void passOn(ChannelHandlerContext ctx) {
 		ByteBuf held = this.pending;
 		if (held != null) {
 			this.pending = null;
-			this.joined = false;
 			ctx.fireChannelRead(new DefaultHttpContent(held));
 		}
 	}

@@ -3,7 +3,6 @@ package io.github.cerebras4j.client.http;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -135,10 +134,11 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 			this.spare = null;
 			this.received = (next != null) ? next : new RawEvents();
 		}
-		if (parsed.isEmpty() && events == null) {
-			return (failure != null) ? new Failure<>(failure) : List.of();
+		// within one buffer either every event was parsed now or none was
+		if (events != null) {
+			return new Decoded(events, failure);
 		}
-		return new Decoded(parsed, events, failure);
+		return (failure != null) ? new ChunksThenFailure<>(parsed, failure) : parsed;
 	}
 
 	/** Tells whether the decoder wants no more of the body: it saw {@code data: [DONE]} or a failure. */
@@ -163,13 +163,13 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 	 * @return no chunks, then the failure
 	 */
 	public static <T> Iterable<T> failure(Throwable failure) {
-		return new Failure<>(Exceptions.propagate(failure));
+		return new ChunksThenFailure<>(List.of(), Exceptions.propagate(failure));
 	}
 
 	/**
-	 * Checks, once the body has ended and the chunks decoded before were iterated, that the answer is complete: it ended with {@code data: [DONE]}, or
-	 * without it but after a chunk carrying a {@code finish_reason} (as the official SDKs accept, and as some
-	 * servers and proxies send).
+	 * Checks, once the body has ended and the chunks decoded before were iterated, that the answer is complete: it
+	 * ended with {@code data: [DONE]}, or without it but after a chunk carrying a {@code finish_reason} (as the
+	 * official SDKs accept, and as some servers and proxies send).
 	 * @return nothing when the answer is complete, else an element that throws a
 	 * {@link CerebrasStreamInterruptedException}
 	 */
@@ -178,7 +178,7 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 			return List.of();
 		}
 		String detail = this.events.hasIncompleteEvent() ? " in the middle of an event" : "";
-		return new Failure<>(new CerebrasStreamInterruptedException("The stream ended" + detail
+		return new ChunksThenFailure<>(List.of(), new CerebrasStreamInterruptedException("The stream ended" + detail
 				+ " before data: [DONE] or a finish_reason, after " + this.eventsReceived + " events", this.eventsReceived,
 				null));
 	}
@@ -285,28 +285,19 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 
 		private int[] ends = new int[8];
 
-		private boolean @Nullable [] errors;
+		private boolean[] errors = new boolean[8];
 
 		private int count;
 
 		void add(byte[] data, int length, boolean error) {
+			reserve(length);
 			int start = start(this.count);
-			if (start + length > this.bytes.length) {
-				this.bytes = Arrays.copyOf(this.bytes, Math.max(start + length, 2 * this.bytes.length));
-			}
 			System.arraycopy(data, 0, this.bytes, start, length);
 			if (this.count == this.ends.length) {
 				this.ends = Arrays.copyOf(this.ends, 2 * this.count);
+				this.errors = Arrays.copyOf(this.errors, 2 * this.count);
 			}
-			if (error) {
-				if (this.errors == null) {
-					this.errors = new boolean[this.ends.length];
-				}
-				else if (this.errors.length < this.ends.length) {
-					this.errors = Arrays.copyOf(this.errors, this.ends.length);
-				}
-				this.errors[this.count] = true;
-			}
+			this.errors[this.count] = error;
 			this.ends[this.count++] = start + length;
 		}
 
@@ -324,9 +315,6 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 
 		void clear() {
 			this.count = 0;
-			if (this.errors != null) {
-				Arrays.fill(this.errors, false);
-			}
 		}
 
 		int end(int index) {
@@ -334,8 +322,7 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 		}
 
 		boolean isError(int index) {
-			boolean[] flags = this.errors;
-			return flags != null && index < flags.length && flags[index];
+			return this.errors[index];
 		}
 
 	}
@@ -344,31 +331,25 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 	 * The events one buffer completed, parsed as the iteration reaches them, then the failure that stopped the
 	 * buffer's decoding, if any: a failure, whether of an event or of the buffer, is thrown by {@code hasNext()}
 	 * after the chunks before it, which Reactor's {@code concatMapIterable} turns into those chunks followed by the
-	 * error signal.
+	 * error signal. Iterated once: its arrays then serve a later buffer.
 	 */
 	private final class Decoded implements Iterable<T> {
-
-		private final List<T> parsed;
 
 		private @Nullable RawEvents events;
 
 		private final @Nullable RuntimeException failure;
 
-		Decoded(List<T> parsed, @Nullable RawEvents events, @Nullable RuntimeException failure) {
-			this.parsed = parsed;
+		Decoded(RawEvents events, @Nullable RuntimeException failure) {
 			this.events = events;
 			this.failure = failure;
 		}
 
 		@Override
 		public Iterator<T> iterator() {
-			if (this.parsed.isEmpty() && this.events == null && this.failure == null) {
+			if (this.events == null) {
 				throw new IllegalStateException("These chunks were already read");
 			}
 			return new Iterator<>() {
-
-				private final Iterator<T> parsedBefore = Decoded.this.parsed.isEmpty() ? Collections.emptyIterator()
-						: Decoded.this.parsed.iterator();
 
 				private int index;
 
@@ -376,7 +357,7 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 
 				@Override
 				public boolean hasNext() {
-					if (this.parsed != null || this.parsedBefore.hasNext()) {
+					if (this.parsed != null) {
 						return true;
 					}
 					RawEvents raw = Decoded.this.events;
@@ -399,9 +380,6 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 					if (!hasNext()) {
 						throw new NoSuchElementException();
 					}
-					if (this.parsed == null) {
-						return this.parsedBefore.next();
-					}
 					T chunk = this.parsed;
 					this.parsed = null;
 					return chunk;
@@ -412,21 +390,28 @@ public final class StreamChunkDecoder<T extends GenerationChunk> {
 
 	}
 
-	/** No chunks, then a failure, thrown by {@code hasNext()}. */
-	private record Failure<T>(RuntimeException failure) implements Iterable<T> {
+	/**
+	 * The chunks parsed before a failure, then the failure, thrown by {@code hasNext()}: Reactor's
+	 * {@code concatMapIterable} turns it into the chunks followed by the error signal.
+	 */
+	private record ChunksThenFailure<T>(List<T> chunks, RuntimeException failure) implements Iterable<T> {
 
 		@Override
 		public Iterator<T> iterator() {
+			Iterator<T> iterator = this.chunks.iterator();
 			return new Iterator<>() {
 
 				@Override
 				public boolean hasNext() {
-					throw Failure.this.failure;
+					if (iterator.hasNext()) {
+						return true;
+					}
+					throw ChunksThenFailure.this.failure;
 				}
 
 				@Override
 				public T next() {
-					throw Failure.this.failure;
+					return iterator.next();
 				}
 
 			};

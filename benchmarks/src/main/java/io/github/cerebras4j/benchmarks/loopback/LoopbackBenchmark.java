@@ -160,58 +160,86 @@ public final class LoopbackBenchmark {
 	}
 
 	private List<Runnable> figures(Contender contender, ExecutorService threads, boolean counted) {
-		Duration minimum = this.settings.minMeasurement();
+		return List.of(() -> singleStream(contender, counted), () -> pacedStreams(contender, threads, counted),
+				() -> concurrentStreams(contender, threads, counted), () -> firstToken(contender, counted),
+				() -> sequentialCreates(contender, counted), () -> concurrentCreates(contender, threads, counted),
+				() -> bulkStream(contender, counted));
+	}
+
+	private void singleStream(Contender contender, boolean counted) {
 		Workload stream = Workload.chunks(this.settings.streamChunks());
+		measure(this.settings.minMeasurement(), this.singleStream, contender, counted, stream.chunks(),
+				() -> check(contender, stream.textLength(), contender.stream(stream.model()).textLength()));
+	}
+
+	private void pacedStreams(Contender contender, ExecutorService threads, boolean counted) {
 		Workload paced = Workload.chunks(this.settings.pacedStreamChunks()).paced(this.settings.tokensPerSecond());
+		int streams = this.settings.concurrency();
+		measure(Duration.ZERO, this.pacedStreams, contender, counted, (long) streams * paced.chunks(), () -> {
+			List<Contender.Received> received = contender.streamConcurrently(paced.model(), streams, threads);
+			check(contender, streams * paced.textLength(),
+					received.stream().mapToLong(Contender.Received::textLength).sum());
+			if (counted) {
+				received.forEach((each) -> this.pacedStreams.sample(contender.name(),
+						each.timeToFirstTokenNanos() / 1e6));
+			}
+		});
+	}
+
+	private void concurrentStreams(Contender contender, ExecutorService threads, boolean counted) {
 		Workload unpaced = Workload.chunks(this.settings.pacedStreamChunks());
 		int streams = this.settings.concurrency();
+		measure(this.settings.minMeasurement(), this.concurrentStreams, contender, counted,
+				(long) streams * unpaced.chunks(), () -> check(contender, streams * unpaced.textLength(),
+						contender.streamConcurrently(unpaced.model(), streams, threads)
+							.stream()
+							.mapToLong(Contender.Received::textLength)
+							.sum()));
+	}
+
+	private void firstToken(Contender contender, boolean counted) {
 		Duration delay = this.settings.firstByteDelay();
 		Workload delayed = Workload.chunks(20).firstChunkAfter(delay);
+		for (int i = 0; i < this.settings.firstTokenSamples(); i++) {
+			Contender.Received received = contender.stream(delayed.model());
+			check(contender, delayed.textLength(), received.textLength());
+			if (counted) {
+				this.firstToken.sample(contender.name(), (received.timeToFirstTokenNanos() - delay.toNanos()) / 1e6);
+			}
+		}
+	}
+
+	private void sequentialCreates(Contender contender, boolean counted) {
 		Workload answer = Workload.chunks(this.settings.answerTokens());
 		long answerLength = answer.answer().length();
-		Workload bulk = Workload.chunks(this.settings.bulkStreamChunks()).inBulk();
-		return List.of(() -> measure(minimum, this.singleStream, contender, counted, stream.chunks(),
-				() -> check(contender, stream.textLength(), contender.stream(stream.model()).textLength())),
-				() -> measure(Duration.ZERO, this.pacedStreams, contender, counted, (long) streams * paced.chunks(), () -> {
-					List<Contender.Received> received = contender.streamConcurrently(paced.model(), streams, threads);
-					check(contender, streams * paced.textLength(),
-							received.stream().mapToLong(Contender.Received::textLength).sum());
-					if (counted) {
-						received.forEach((each) -> this.pacedStreams.sample(contender.name(),
-								each.timeToFirstTokenNanos() / 1e6));
-					}
-				}), () -> measure(minimum, this.concurrentStreams, contender, counted,
-						(long) streams * unpaced.chunks(), () -> check(contender, streams * unpaced.textLength(),
-								contender.streamConcurrently(unpaced.model(), streams, threads)
-									.stream()
-									.mapToLong(Contender.Received::textLength)
-									.sum())),
-				() -> {
-					for (int i = 0; i < this.settings.firstTokenSamples(); i++) {
-						Contender.Received received = contender.stream(delayed.model());
-						check(contender, delayed.textLength(), received.textLength());
-						if (counted) {
-							this.firstToken.sample(contender.name(),
-									(received.timeToFirstTokenNanos() - delay.toNanos()) / 1e6);
-						}
-					}
-				}, () -> measure(minimum, this.sequentialCreates, contender, counted, 1, () -> {
-					long start = System.nanoTime();
-					String text = contender.create(answer.model());
-					long latency = System.nanoTime() - start;
-					check(contender, answerLength, text.length());
-					if (counted) {
-						this.sequentialCreates.sample(contender.name(), latency / 1e6);
-					}
-				}), () -> measure(minimum, this.concurrentCreates, contender, counted,
-						this.settings.concurrentRequests(), () -> {
-							long textLength = contender.createConcurrently(answer.model(),
-									this.settings.concurrentRequests(), this.settings.concurrency(), threads);
-							check(contender, answerLength * this.settings.concurrentRequests(), textLength);
-						}),
-				() -> measure(minimum, this.bulkStream, contender, counted, bulk.chunks(),
-						() -> check(contender, bulk.textLength(), contender.stream(bulk.model()).textLength())));
+		measure(this.settings.minMeasurement(), this.sequentialCreates, contender, counted, 1, () -> {
+			long start = System.nanoTime();
+			String text = contender.create(answer.model());
+			long latency = System.nanoTime() - start;
+			check(contender, answerLength, text.length());
+			if (counted) {
+				this.sequentialCreates.sample(contender.name(), latency / 1e6);
+			}
+		});
 	}
+
+	private void concurrentCreates(Contender contender, ExecutorService threads, boolean counted) {
+		Workload answer = Workload.chunks(this.settings.answerTokens());
+		long answerLength = answer.answer().length();
+		measure(this.settings.minMeasurement(), this.concurrentCreates, contender, counted,
+				this.settings.concurrentRequests(), () -> {
+					long textLength = contender.createConcurrently(answer.model(), this.settings.concurrentRequests(),
+							this.settings.concurrency(), threads);
+					check(contender, answerLength * this.settings.concurrentRequests(), textLength);
+				});
+	}
+
+	private void bulkStream(Contender contender, boolean counted) {
+		Workload bulk = Workload.chunks(this.settings.bulkStreamChunks()).inBulk();
+		measure(this.settings.minMeasurement(), this.bulkStream, contender, counted, bulk.chunks(),
+				() -> check(contender, bulk.textLength(), contender.stream(bulk.model()).textLength()));
+	}
+
 
 	/**
 	 * Measures runs of the same work one after the other, at least one and for at least {@code minimum}: the CPU

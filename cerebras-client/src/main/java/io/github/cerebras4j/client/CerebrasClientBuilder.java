@@ -9,10 +9,13 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.github.cerebras4j.client.core.RequestOptions;
 import io.github.cerebras4j.client.error.MissingApiKeyException;
-import io.github.cerebras4j.client.http.CerebrasHttpClient;
-import io.github.cerebras4j.client.http.ConnectionWarmer;
-import io.github.cerebras4j.client.http.ReadCoalescer;
+import io.github.cerebras4j.client.internal.transport.CerebrasHttpClient;
+import io.github.cerebras4j.client.internal.transport.ConnectionWarmer;
+import io.github.cerebras4j.client.internal.transport.ReadCoalescer;
+import io.github.cerebras4j.client.internal.HeaderChecks;
+import io.github.cerebras4j.client.internal.Version;
 import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
 import io.github.cerebras4j.client.observation.DefaultCerebrasObservationConvention;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;

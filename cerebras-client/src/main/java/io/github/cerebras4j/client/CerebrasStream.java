@@ -15,8 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import io.github.cerebras4j.client.core.ResponseMetadata;
 import io.github.cerebras4j.client.error.CerebrasException;
-import io.github.cerebras4j.client.http.BlockingCalls;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;

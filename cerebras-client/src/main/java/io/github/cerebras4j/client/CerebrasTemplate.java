@@ -5,7 +5,8 @@ import java.util.function.Consumer;
 
 import io.github.cerebras4j.client.chat.ChatCompletions;
 import io.github.cerebras4j.client.completions.Completions;
-import io.github.cerebras4j.client.models.Models;
+import io.github.cerebras4j.client.core.RequestOptions;
+import io.github.cerebras4j.client.core.WarmUpResult;
 import org.springframework.util.Assert;
 
 /**

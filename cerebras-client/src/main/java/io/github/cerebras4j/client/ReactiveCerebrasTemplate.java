@@ -6,9 +6,11 @@ import java.util.function.Consumer;
 
 import io.github.cerebras4j.client.chat.ReactiveChatCompletions;
 import io.github.cerebras4j.client.completions.ReactiveCompletions;
-import io.github.cerebras4j.client.http.CerebrasHttpClient;
-import io.github.cerebras4j.client.http.ConnectionWarmer;
-import io.github.cerebras4j.client.models.ReactiveModels;
+import io.github.cerebras4j.client.core.RequestOptions;
+import io.github.cerebras4j.client.core.ResponseMetadata;
+import io.github.cerebras4j.client.core.WarmUpResult;
+import io.github.cerebras4j.client.internal.transport.CerebrasHttpClient;
+import io.github.cerebras4j.client.internal.transport.ConnectionWarmer;
 import org.springframework.util.Assert;
 import reactor.core.publisher.Mono;
 

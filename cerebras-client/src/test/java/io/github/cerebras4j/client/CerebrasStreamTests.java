@@ -3,6 +3,7 @@ package io.github.cerebras4j.client;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.cerebras4j.client.core.ResponseMetadata;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Sinks;
 

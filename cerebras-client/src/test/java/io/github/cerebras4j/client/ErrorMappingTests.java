@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.core.RateLimits;
 import io.github.cerebras4j.client.error.AuthenticationException;
 import io.github.cerebras4j.client.error.BadRequestException;
 import io.github.cerebras4j.client.error.CerebrasApiException;

@@ -20,6 +20,8 @@ import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.completions.CompletionChunk;
 import io.github.cerebras4j.client.completions.CompletionRequest;
+import io.github.cerebras4j.client.core.ResponseMetadata;
+import io.github.cerebras4j.client.core.StreamResponse;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
 import io.github.cerebras4j.client.error.CerebrasException;
 import io.github.cerebras4j.client.error.CerebrasStreamInterruptedException;

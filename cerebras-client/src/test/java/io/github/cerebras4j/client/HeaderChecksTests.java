@@ -2,6 +2,7 @@ package io.github.cerebras4j.client;
 
 import java.util.List;
 
+import io.github.cerebras4j.client.internal.HeaderChecks;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

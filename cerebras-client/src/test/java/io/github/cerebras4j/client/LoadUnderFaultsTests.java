@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.cerebras4j.client.FlakyResponses.Answer;
 import io.github.cerebras4j.client.chat.ChatCompletion;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.core.RawResponse;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
 import io.github.cerebras4j.client.error.CerebrasException;
 import io.github.cerebras4j.client.error.InternalServerException;

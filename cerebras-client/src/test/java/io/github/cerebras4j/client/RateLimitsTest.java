@@ -2,8 +2,9 @@ package io.github.cerebras4j.client;
 
 import java.time.Duration;
 
-import io.github.cerebras4j.client.RateLimits.Bucket;
-import io.github.cerebras4j.client.RateLimits.Window;
+import io.github.cerebras4j.client.core.RateLimits;
+import io.github.cerebras4j.client.core.RateLimits.Bucket;
+import io.github.cerebras4j.client.core.RateLimits.Window;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 

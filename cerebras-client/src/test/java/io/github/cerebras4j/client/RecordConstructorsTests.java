@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.github.cerebras4j.client.chat.ChatCompletion;
+import io.github.cerebras4j.client.core.CerebrasJson;
+import io.github.cerebras4j.client.internal.RecordConstructors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.exc.ValueInstantiationException;
 

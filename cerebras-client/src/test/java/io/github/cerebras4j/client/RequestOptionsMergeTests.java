@@ -2,6 +2,7 @@ package io.github.cerebras4j.client;
 
 import java.time.Duration;
 
+import io.github.cerebras4j.client.core.RequestOptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

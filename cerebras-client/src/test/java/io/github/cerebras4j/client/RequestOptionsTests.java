@@ -13,6 +13,7 @@ import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.completions.CompletionChunk;
 import io.github.cerebras4j.client.completions.CompletionRequest;
+import io.github.cerebras4j.client.core.CerebrasJson;
 import io.github.cerebras4j.client.error.CerebrasTimeoutException;
 import io.github.cerebras4j.client.error.InternalServerException;
 import io.github.cerebras4j.client.models.ModelFormat;

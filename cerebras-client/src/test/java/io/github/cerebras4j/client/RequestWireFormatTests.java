@@ -14,6 +14,8 @@ import io.github.cerebras4j.client.chat.Tool;
 import io.github.cerebras4j.client.chat.ToolChoice;
 import io.github.cerebras4j.client.completions.Completion;
 import io.github.cerebras4j.client.completions.CompletionRequest;
+import io.github.cerebras4j.client.core.CerebrasJson;
+import io.github.cerebras4j.client.core.StreamOptions;
 import io.github.cerebras4j.client.models.Model;
 import io.github.cerebras4j.client.models.ModelFormat;
 import io.github.cerebras4j.client.models.ModelParams;

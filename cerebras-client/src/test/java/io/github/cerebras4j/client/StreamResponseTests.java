@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.core.StreamResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

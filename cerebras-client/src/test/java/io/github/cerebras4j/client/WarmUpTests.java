@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.cerebras4j.client.core.WarmUpResult;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.github.cerebras4j.client.CerebrasJson;
 import io.github.cerebras4j.client.chat.AssistantMessage;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.chat.ChatMessage;
@@ -18,6 +17,7 @@ import io.github.cerebras4j.client.chat.ToolMessage;
 import io.github.cerebras4j.client.chat.UserMessage;
 import io.github.cerebras4j.client.completions.CompletionRequest;
 import io.github.cerebras4j.client.completions.Prompt;
+import io.github.cerebras4j.client.core.CerebrasJson;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -9,6 +9,7 @@ import io.github.cerebras4j.client.CerebrasTemplate;
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.core.TimeInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.github.cerebras4j.readme;
 
 import io.github.cerebras4j.client.CerebrasTemplate;
-import io.github.cerebras4j.client.RateLimits;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.core.RateLimits;
 import io.github.cerebras4j.client.error.CerebrasApiException;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
 import io.github.cerebras4j.client.error.RateLimitException;

@@ -2,13 +2,13 @@ package io.github.cerebras4j.readme;
 
 import io.github.cerebras4j.client.CerebrasStream;
 import io.github.cerebras4j.client.CerebrasTemplate;
-import io.github.cerebras4j.client.RateLimits;
-import io.github.cerebras4j.client.RawResponse;
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
-import io.github.cerebras4j.client.ResponseMetadata;
 import io.github.cerebras4j.client.chat.ChatCompletion;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.core.RateLimits;
+import io.github.cerebras4j.client.core.RawResponse;
+import io.github.cerebras4j.client.core.ResponseMetadata;
 import io.github.cerebras4j.client.models.ModelList;
 import io.github.cerebras4j.client.models.ModelParams;
 import io.github.cerebras4j.test.CerebrasMockServer;

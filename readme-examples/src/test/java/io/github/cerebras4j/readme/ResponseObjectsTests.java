@@ -1,9 +1,9 @@
 package io.github.cerebras4j.readme;
 
-import io.github.cerebras4j.client.CerebrasJson;
 import io.github.cerebras4j.client.CerebrasTemplate;
 import io.github.cerebras4j.client.chat.ChatCompletion;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.core.CerebrasJson;
 import io.github.cerebras4j.test.CerebrasMockServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

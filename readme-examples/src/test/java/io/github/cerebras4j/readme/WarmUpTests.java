@@ -1,7 +1,7 @@
 package io.github.cerebras4j.readme;
 
 import io.github.cerebras4j.client.CerebrasTemplate;
-import io.github.cerebras4j.client.WarmUpResult;
+import io.github.cerebras4j.client.core.WarmUpResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

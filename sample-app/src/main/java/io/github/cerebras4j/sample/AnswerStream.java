@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.cerebras4j.client.TimeInfo;
-import io.github.cerebras4j.client.Usage;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
+import io.github.cerebras4j.client.core.TimeInfo;
+import io.github.cerebras4j.client.core.Usage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -1,9 +1,9 @@
 package io.github.cerebras4j.sample;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.cerebras4j.client.TimeInfo;
-import io.github.cerebras4j.client.Usage;
 import io.github.cerebras4j.client.chat.ChatCompletion;
+import io.github.cerebras4j.client.core.TimeInfo;
+import io.github.cerebras4j.client.core.Usage;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,8 +3,8 @@ package io.github.cerebras4j.sample;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.cerebras4j.client.CerebrasJson;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
+import io.github.cerebras4j.client.core.CerebrasJson;
 import io.github.cerebras4j.client.error.CerebrasApiException;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;

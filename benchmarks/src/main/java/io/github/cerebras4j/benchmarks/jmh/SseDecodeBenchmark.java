@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.cerebras4j.benchmarks.clients.JdkHttpBaseline;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
-import io.github.cerebras4j.client.http.StreamChunkDecoder;
+import io.github.cerebras4j.client.internal.transport.StreamChunkDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.github.cerebras4j.client.CerebrasJson;
 import io.github.cerebras4j.client.chat.ChatCompletion;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
+import io.github.cerebras4j.client.core.CerebrasJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.cerebras4j.client.TimeInfo;
-import io.github.cerebras4j.client.Usage;
+import io.github.cerebras4j.client.core.TimeInfo;
+import io.github.cerebras4j.client.core.Usage;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

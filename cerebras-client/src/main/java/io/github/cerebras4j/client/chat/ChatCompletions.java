@@ -1,10 +1,10 @@
 package io.github.cerebras4j.client.chat;
 
+import io.github.cerebras4j.client.BlockingCalls;
 import io.github.cerebras4j.client.CerebrasStream;
-import io.github.cerebras4j.client.RawResponse;
-import io.github.cerebras4j.client.http.BlockingCalls;
-import io.github.cerebras4j.client.http.CerebrasHttpClient;
-import io.github.cerebras4j.client.http.GenerationEndpoint;
+import io.github.cerebras4j.client.core.RawResponse;
+import io.github.cerebras4j.client.internal.transport.CerebrasHttpClient;
+import io.github.cerebras4j.client.internal.transport.GenerationEndpoint;
 import io.github.cerebras4j.client.observation.CerebrasObservationContext;
 
 /**

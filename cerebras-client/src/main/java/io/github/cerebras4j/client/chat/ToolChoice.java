@@ -2,7 +2,7 @@ package io.github.cerebras4j.client.chat;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.github.cerebras4j.client.CerebrasJson;
+import io.github.cerebras4j.client.core.CerebrasJson;
 import tools.jackson.databind.JsonNode;
 
 /**

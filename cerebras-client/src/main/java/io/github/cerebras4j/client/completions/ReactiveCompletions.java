@@ -1,9 +1,9 @@
 package io.github.cerebras4j.client.completions;
 
-import io.github.cerebras4j.client.RawResponse;
-import io.github.cerebras4j.client.StreamResponse;
-import io.github.cerebras4j.client.http.CerebrasHttpClient;
-import io.github.cerebras4j.client.http.GenerationEndpoint;
+import io.github.cerebras4j.client.core.RawResponse;
+import io.github.cerebras4j.client.core.StreamResponse;
+import io.github.cerebras4j.client.internal.transport.CerebrasHttpClient;
+import io.github.cerebras4j.client.internal.transport.GenerationEndpoint;
 import io.github.cerebras4j.client.observation.CerebrasObservationContext;
 import org.springframework.http.HttpEntity;
 import reactor.core.publisher.Flux;

@@ -3,8 +3,8 @@ package io.github.cerebras4j.client.error;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.cerebras4j.client.CerebrasJson;
-import io.github.cerebras4j.client.RateLimits;
+import io.github.cerebras4j.client.core.CerebrasJson;
+import io.github.cerebras4j.client.core.RateLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,6 @@
 package io.github.cerebras4j.client.error;
 
-import io.github.cerebras4j.client.Usage;
+import io.github.cerebras4j.client.core.Usage;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,7 +3,7 @@ package io.github.cerebras4j.client.error;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.github.cerebras4j.client.http.RetryAfter;
+import io.github.cerebras4j.client.internal.RetryAfter;
 import org.jspecify.annotations.Nullable;
 
 /**

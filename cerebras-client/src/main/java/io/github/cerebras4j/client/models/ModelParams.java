@@ -1,6 +1,6 @@
 package io.github.cerebras4j.client.models;
 
-import io.github.cerebras4j.client.HeaderChecks;
+import io.github.cerebras4j.client.internal.HeaderChecks;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import io.github.cerebras4j.client.Generation;
-import io.github.cerebras4j.client.GenerationChunk;
-import io.github.cerebras4j.client.RateLimits;
-import io.github.cerebras4j.client.ResponseMetadata;
-import io.github.cerebras4j.client.TimeInfo;
-import io.github.cerebras4j.client.Usage;
+import io.github.cerebras4j.client.core.Generation;
+import io.github.cerebras4j.client.core.GenerationChunk;
+import io.github.cerebras4j.client.core.RateLimits;
+import io.github.cerebras4j.client.core.ResponseMetadata;
+import io.github.cerebras4j.client.core.TimeInfo;
+import io.github.cerebras4j.client.core.Usage;
 import io.github.cerebras4j.client.error.CerebrasApiException;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;

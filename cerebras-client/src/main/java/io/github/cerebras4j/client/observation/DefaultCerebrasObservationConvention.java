@@ -2,8 +2,8 @@ package io.github.cerebras4j.client.observation;
 
 import java.time.Duration;
 
-import io.github.cerebras4j.client.ResponseMetadata;
-import io.github.cerebras4j.client.Usage;
+import io.github.cerebras4j.client.core.ResponseMetadata;
+import io.github.cerebras4j.client.core.Usage;
 import io.github.cerebras4j.client.error.CerebrasApiException;
 import io.github.cerebras4j.client.observation.CerebrasObservationDocumentation.HighCardinalityKeyNames;
 import io.github.cerebras4j.client.observation.CerebrasObservationDocumentation.LowCardinalityKeyNames;

@@ -2,7 +2,7 @@ package io.github.cerebras4j.client.chat;
 
 import java.util.stream.Stream;
 
-import io.github.cerebras4j.client.CerebrasJson;
+import io.github.cerebras4j.client.core.CerebrasJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

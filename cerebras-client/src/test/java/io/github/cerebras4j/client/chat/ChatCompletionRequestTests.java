@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import io.github.cerebras4j.client.CerebrasJson;
-import io.github.cerebras4j.client.StreamOptions;
+import io.github.cerebras4j.client.core.CerebrasJson;
+import io.github.cerebras4j.client.core.StreamOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

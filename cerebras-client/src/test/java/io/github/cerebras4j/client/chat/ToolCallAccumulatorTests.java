@@ -2,7 +2,7 @@ package io.github.cerebras4j.client.chat;
 
 import java.util.Map;
 
-import io.github.cerebras4j.client.CerebrasJson;
+import io.github.cerebras4j.client.core.CerebrasJson;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

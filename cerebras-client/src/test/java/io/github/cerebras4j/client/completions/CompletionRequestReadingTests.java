@@ -2,9 +2,9 @@ package io.github.cerebras4j.client.completions;
 
 import java.util.Map;
 
-import io.github.cerebras4j.client.CerebrasJson;
-import io.github.cerebras4j.client.StreamOptions;
-import io.github.cerebras4j.client.http.RequestBodies;
+import io.github.cerebras4j.client.core.CerebrasJson;
+import io.github.cerebras4j.client.core.StreamOptions;
+import io.github.cerebras4j.client.internal.transport.RequestBodies;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

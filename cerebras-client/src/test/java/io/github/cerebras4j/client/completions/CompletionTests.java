@@ -3,7 +3,7 @@ package io.github.cerebras4j.client.completions;
 import java.util.List;
 import java.util.Map;
 
-import io.github.cerebras4j.client.CerebrasJson;
+import io.github.cerebras4j.client.core.CerebrasJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

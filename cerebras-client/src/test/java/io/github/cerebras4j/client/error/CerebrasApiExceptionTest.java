@@ -2,11 +2,10 @@ package io.github.cerebras4j.client.error;
 
 import java.time.Duration;
 import java.util.Map;
-
-import io.github.cerebras4j.client.CerebrasJson;
-import io.github.cerebras4j.client.RateLimits;
-import io.github.cerebras4j.client.RateLimits.Bucket;
-import io.github.cerebras4j.client.RateLimits.Window;
+import io.github.cerebras4j.client.core.RateLimits;
+import io.github.cerebras4j.client.core.RateLimits.Bucket;
+import io.github.cerebras4j.client.core.RateLimits.Window;
+import io.github.cerebras4j.client.core.CerebrasJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

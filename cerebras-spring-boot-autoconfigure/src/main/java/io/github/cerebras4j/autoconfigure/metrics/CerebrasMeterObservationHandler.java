@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.cerebras4j.client.RateLimits;
-import io.github.cerebras4j.client.TimeInfo;
-import io.github.cerebras4j.client.Usage;
+import io.github.cerebras4j.client.core.RateLimits;
+import io.github.cerebras4j.client.core.TimeInfo;
+import io.github.cerebras4j.client.core.Usage;
 import io.github.cerebras4j.client.error.CerebrasApiException;
 import io.github.cerebras4j.client.observation.CerebrasObservationContext;
 import io.github.cerebras4j.client.observation.CerebrasObservationDocumentation.LowCardinalityKeyNames;

@@ -1,0 +1,59 @@
+package io.github.cerebras4j.client.core;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the client needs to know of a generation request beyond its JSON body: the model (for validation,
+ * logging and metrics), the undocumented fields to merge into the body, and the optional header parameters
+ * every generation endpoint accepts.
+ */
+public interface CerebrasRequest {
+
+	/**
+	 * Returns the model id, for example {@code llama3.1-8b}.
+	 * @return the model id, never blank
+	 */
+	String model();
+
+	/**
+	 * Returns fields merged into the JSON body after the typed ones; on a name clash they win, and a
+	 * {@code null} value is sent as JSON {@code null}. The way to send a parameter this library does not know.
+	 * @return the extra body fields, never {@code null}
+	 */
+	Map<String, @Nullable Object> extraBody();
+
+	/**
+	 * Returns the value of the optional {@code CF-RAY} request header.
+	 * @return the header value, or {@code null} to not send the header
+	 */
+	@Nullable String cfRay();
+
+	/**
+	 * Returns the value of the optional {@code X-Amz-Cf-Id} request header.
+	 * @return the header value, or {@code null} to not send the header
+	 */
+	@Nullable String amzCfId();
+
+	/**
+	 * Returns the value of the optional {@code X-delay-time} request header, sent in its decimal string form.
+	 * @return the header value, or {@code null} to not send the header
+	 */
+	@Nullable Double delayTime();
+
+	/**
+	 * Returns the request's stream options, consulted when the request is streamed.
+	 * @return the stream options, or {@code null} when not set
+	 */
+	@Nullable StreamOptions streamOptions();
+
+	/**
+	 * Checks that this request can be streamed; the client calls it before streaming. Every request can, unless it
+	 * says otherwise.
+	 * @throws IllegalArgumentException if the request cannot be streamed
+	 */
+	default void checkStreamable() {
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.github.cerebras4j.client.internal.transport;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.cerebras4j.client.observation.CerebrasObservationContext;
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The observation of one call, stopped exactly once: on success, on error or on cancellation, whichever comes first.
+ * It is stopped before the caller hears of the end, so a caller that has its result sees a stopped observation, and
+ * a cancellation after the end does not turn a success into a cancelled call. The end is also logged, see
+ * {@link WireLog}.
+ */
+final class CallObservation {
+
+	private final Observation observation;
+
+	private final CerebrasObservationContext context;
+
+	private final String name;
+
+	private final long startNanos = System.nanoTime();
+
+	private final AtomicBoolean stopped = new AtomicBoolean();
+
+	CallObservation(Observation observation, CerebrasObservationContext context, String name) {
+		this.observation = observation.start();
+		this.context = context;
+		this.name = name;
+	}
+
+	Observation observation() {
+		return this.observation;
+	}
+
+	CerebrasObservationContext context() {
+		return this.context;
+	}
+
+	void succeeded() {
+		if (this.stopped.compareAndSet(false, true)) {
+			this.observation.stop();
+			log(null);
+		}
+	}
+
+	void failed(Throwable error) {
+		if (this.stopped.compareAndSet(false, true)) {
+			this.observation.error(error);
+			this.observation.stop();
+			log(error);
+		}
+	}
+
+	void cancelled() {
+		if (this.stopped.compareAndSet(false, true)) {
+			this.context.onCancel();
+			this.observation.stop();
+			log(null);
+		}
+	}
+
+	private void log(@Nullable Throwable error) {
+		WireLog.completed(this.context, this.name, error, Duration.ofNanos(System.nanoTime() - this.startNanos));
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.github.cerebras4j.client.internal.transport;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.cerebras4j.client.core.RequestOptions;
+import io.github.cerebras4j.client.core.ResponseMetadata;
+import io.github.cerebras4j.client.core.WarmUpResult;
+import io.github.cerebras4j.client.error.CerebrasTimeoutException;
+import io.micrometer.observation.Observation;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Opens pooled connections ahead of the first call, as both official SDKs do: one {@code GET /v1/tcp_warming} per
+ * connection, all at once so that each takes its own connection, each with a 1 s timeout and no retry. It runs in
+ * the background, never blocks the caller and never fails: a failure is logged at DEBUG and counted. A warm-up is
+ * observed as {@value #OBSERVATION_NAME}, tagged with its outcome ({@code COMPLETE}, {@code PARTIAL} or
+ * {@code FAILED}).
+ */
+public final class ConnectionWarmer {
+
+	/** The name of the warm-up's observation, and so of its timer. */
+	public static final String OBSERVATION_NAME = "cerebras.client.warmup";
+
+	private static final LogAccessor logger = new LogAccessor(ConnectionWarmer.class);
+
+	private static final ApiCall WARMING = new ApiCall(HttpMethod.GET, "/v1/tcp_warming", Map.of(), HttpHeaders.EMPTY,
+			null, "warm_up", null);
+
+	private static final RequestOptions WARMING_OPTIONS = RequestOptions.builder()
+		.maxRetries(0)
+		.timeout(Duration.ofSeconds(1))
+		.build();
+
+	private ConnectionWarmer() {
+	}
+
+	/**
+	 * Sends one {@code GET /v1/tcp_warming}, without retries, and waits at most the given time for its answer: a
+	 * cheap check that the API is reachable and accepts the key.
+	 * @param http the transport
+	 * @param timeout the longest wait, connection included
+	 * @return the response's status and headers; an error status is a {@code CerebrasApiException}, no answer in
+	 * time a {@code CerebrasTimeoutException}
+	 */
+	public static Mono<ResponseMetadata> ping(CerebrasHttpClient http, Duration timeout) {
+		return http.withOptions(RequestOptions.builder().maxRetries(0).timeout(timeout).build())
+			.ping(WARMING)
+			.timeout(timeout, Mono.error(() -> new CerebrasTimeoutException(
+					"No answer to GET /v1/tcp_warming within " + timeout.toMillis() + " ms", null)));
+	}
+
+	/**
+	 * Starts warming up as many connections as the transport's settings say.
+	 * @param http the transport whose pool to warm
+	 * @return the outcome, completed when every warming request has answered or failed; never completed
+	 * exceptionally
+	 */
+	public static CompletableFuture<WarmUpResult> warmUp(CerebrasHttpClient http) {
+		int connections = http.settings().warmUpConnections();
+		CerebrasHttpClient warming = http.withOptions(WARMING_OPTIONS);
+		Observation observation = Observation.createNotStarted(OBSERVATION_NAME, http.settings().observationRegistry())
+			.lowCardinalityKeyValue("gen_ai.provider.name", "cerebras")
+			.start();
+		long start = System.nanoTime();
+		return Flux.range(0, connections)
+			.flatMap(i -> warming.ping(WARMING).map(response -> 1).onErrorResume(ex -> {
+				logger.debug(() -> "TCP warming failed: " + ex.getMessage());
+				return Mono.just(0);
+			}), connections)
+			.reduce(0, Integer::sum)
+			.map(succeeded -> {
+				WarmUpResult result = new WarmUpResult(connections, succeeded, Duration.ofNanos(System.nanoTime() - start));
+				observation.lowCardinalityKeyValue("outcome", outcome(result)).stop();
+				logger.debug(() -> "Warmed up " + succeeded + " of " + connections + " connections in "
+						+ result.duration().toMillis() + " ms");
+				return result;
+			})
+			.toFuture();
+	}
+
+	private static String outcome(WarmUpResult result) {
+		return result.isComplete() ? "COMPLETE" : (result.succeeded() > 0) ? "PARTIAL" : "FAILED";
+	}
+
+}

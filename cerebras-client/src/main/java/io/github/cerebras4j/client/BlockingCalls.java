@@ -12,7 +12,7 @@ import reactor.core.scheduler.Schedulers;
  * subscribed, that is after the request was sent (and billed), and a {@code CerebrasStream} would park an event loop,
  * possibly the very one its chunks have to arrive on.
  */
-public final class BlockingCalls {
+final class BlockingCalls {
 
 	private BlockingCalls() {
 	}
@@ -21,7 +21,7 @@ public final class BlockingCalls {
 	 * Fails if the current thread must not block; called before anything is sent.
 	 * @throws IllegalStateException on a non-blocking thread, naming {@code ReactiveCerebrasTemplate} as what to use
 	 */
-	public static void checkBeforeCall() {
+	static void checkBeforeCall() {
 		check("A call on CerebrasTemplate", "; nothing was sent");
 	}
 
@@ -30,7 +30,7 @@ public final class BlockingCalls {
 	 * @param what what would wait, for example {@code CerebrasStream.response()}
 	 * @throws IllegalStateException on a non-blocking thread, naming {@code ReactiveCerebrasTemplate} as what to use
 	 */
-	public static void checkBeforeWait(String what) {
+	static void checkBeforeWait(String what) {
 		check(what, "");
 	}
 
@@ -41,7 +41,7 @@ public final class BlockingCalls {
 	 * @return the result
 	 * @throws IllegalStateException on a non-blocking thread, before {@code call} is even made
 	 */
-	public static <T> @Nullable T block(Supplier<Mono<T>> call) {
+	static <T> @Nullable T block(Supplier<Mono<T>> call) {
 		checkBeforeCall();
 		return call.get().block();
 	}

@@ -5,34 +5,28 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.github.cerebras4j.client.core.RequestOptions;
 import io.github.cerebras4j.client.error.MissingApiKeyException;
-import io.github.cerebras4j.client.internal.transport.CerebrasHttpClient;
-import io.github.cerebras4j.client.internal.transport.ConnectionWarmer;
-import io.github.cerebras4j.client.internal.transport.ReadCoalescer;
+import io.github.cerebras4j.client.internal.transport.ConnectionPool;
+import io.github.cerebras4j.client.internal.transport.Transport;
 import io.github.cerebras4j.client.internal.HeaderChecks;
 import io.github.cerebras4j.client.internal.Version;
 import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
 import io.github.cerebras4j.client.observation.DefaultCerebrasObservationConvention;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
 import io.micrometer.observation.ObservationRegistry;
-import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.SpringVersion;
 import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Builds a {@link CerebrasTemplate} or a {@link ReactiveCerebrasTemplate}; obtained from their {@code builder()}
@@ -68,7 +62,7 @@ public final class CerebrasClientBuilder<T> {
 	/** The most characters of a stream's text kept for its failure unless told otherwise. */
 	public static final int DEFAULT_MAX_PARTIAL_TEXT = 1024 * 1024;
 
-	private final BiFunction<CerebrasHttpClient, Runnable, T> factory;
+	private final Function<ReactiveCerebrasTemplate, T> factory;
 
 	private @Nullable String apiKey;
 
@@ -78,7 +72,7 @@ public final class CerebrasClientBuilder<T> {
 
 	private WebClient.@Nullable Builder webClientBuilder;
 
-	private @Nullable ConnectionProvider connectionProvider;
+	private @Nullable ConnectionPool connectionPool;
 
 	private final HttpHeaders defaultHeaders = new HttpHeaders();
 
@@ -118,7 +112,7 @@ public final class CerebrasClientBuilder<T> {
 
 	private @Nullable CerebrasObservationConvention observationConvention;
 
-	CerebrasClientBuilder(BiFunction<CerebrasHttpClient, Runnable, T> factory) {
+	CerebrasClientBuilder(Function<ReactiveCerebrasTemplate, T> factory) {
 		this.factory = factory;
 	}
 
@@ -173,14 +167,14 @@ public final class CerebrasClientBuilder<T> {
 	}
 
 	/**
-	 * Sets the Reactor Netty connection pool to use instead of creating one; the template does not dispose of a pool
-	 * it did not create.
-	 * @param connectionProvider the pool
+	 * Sets the connection pool to use instead of creating one, for tests that watch the pool; the template does not
+	 * dispose of a pool it did not create.
+	 * @param connectionPool the pool
 	 * @return this builder
 	 */
-	public CerebrasClientBuilder<T> connectionProvider(ConnectionProvider connectionProvider) {
-		Assert.notNull(connectionProvider, "'connectionProvider' must not be null");
-		this.connectionProvider = connectionProvider;
+	CerebrasClientBuilder<T> connectionPool(ConnectionPool connectionPool) {
+		Assert.notNull(connectionPool, "'connectionPool' must not be null");
+		this.connectionPool = connectionPool;
 		return this;
 	}
 
@@ -419,35 +413,21 @@ public final class CerebrasClientBuilder<T> {
 	public T build() {
 		String key = resolveApiKey();
 		String url = resolveBaseUrl();
-		ConnectionProvider pool = this.connectionProvider;
-		Runnable onClose = () -> {
-		};
-		if (pool == null) {
-			ConnectionProvider created = ConnectionProvider.builder("cerebras")
-				.maxConnections(this.maxConnections)
-				.pendingAcquireTimeout(this.pendingAcquireTimeout)
-				.maxIdleTime(this.maxIdleTime)
-				.evictInBackground(this.evictionInterval)
-				.build();
-			pool = created;
-			onClose = created::dispose;
-		}
-		HttpClient httpClient = HttpClient.create(pool)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(this.connectTimeout.toMillis()))
-			.doOnChannelInit((observer, channel, address) -> ReadCoalescer.install(channel));
+		ConnectionPool pool = (this.connectionPool != null) ? this.connectionPool : ConnectionPool
+			.create(this.maxConnections, this.pendingAcquireTimeout, this.maxIdleTime, this.evictionInterval);
 		WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone() : WebClient.builder();
-		WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(httpClient)).build();
-		CerebrasHttpClient http = new CerebrasHttpClient(webClient, key,
-				new CerebrasHttpClient.Settings(url, defaultHeaders(), this.responseTimeout, this.streamIdleTimeout,
-						retryPolicy(), this.retryListener, this.warmUpConnections, this.observationRegistry,
-						this.observationConvention, this.nonStreamingDeadline, Math.toIntExact(this.maxEventSize.toBytes()),
-						this.maxPartialText))
+		WebClient webClient = builder.clientConnector(pool.connector(this.connectTimeout)).build();
+		Transport transport = new Transport(webClient, key,
+				new Transport.Settings(url, defaultHeaders(), this.responseTimeout, this.streamIdleTimeout,
+						retryPolicy(), this.retryListener, this.observationRegistry, this.observationConvention,
+						this.nonStreamingDeadline, Math.toIntExact(this.maxEventSize.toBytes()), this.maxPartialText))
 			.withOptions(this.defaultOptions);
-		T template = this.factory.apply(http, onClose);
+		ReactiveCerebrasTemplate reactive = new ReactiveCerebrasTemplate(transport,
+				new ConnectionWarmer(this.warmUpConnections, this.observationRegistry), pool::dispose);
 		if (this.warmUp) {
-			ConnectionWarmer.warmUp(http);
+			reactive.warmUp();
 		}
-		return template;
+		return this.factory.apply(reactive);
 	}
 
 	private RetryPolicy retryPolicy() {

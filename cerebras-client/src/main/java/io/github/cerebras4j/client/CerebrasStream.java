@@ -9,19 +9,19 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import io.github.cerebras4j.client.core.ResponseMetadata;
+import io.github.cerebras4j.client.core.StreamResponse;
 import io.github.cerebras4j.client.error.CerebrasException;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.Exceptions;
-import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.util.concurrent.Queues;
 
@@ -60,6 +60,8 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 	// holds at most one chunk: one is asked for when the reader wants one (see ChunkIterator#hasNext)
 	private final Queue<T> queue = Queues.<T>one().get();
 
+	private final ResponseSubscriber responseSubscriber = new ResponseSubscriber();
+
 	private final ChunkSubscriber subscriber = new ChunkSubscriber();
 
 	private final CompletableFuture<ResponseMetadata> response = new CompletableFuture<>();
@@ -82,17 +84,17 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 	}
 
 	/**
-	 * Opens a stream: subscribes at once to the chunks the source gives, and hands them to the caller.
-	 * @param source gives the chunks of one call, telling the consumer it is passed the response's status and headers
-	 * when they arrive
+	 * Opens a stream: subscribes at once to the response the source gives, then to its chunks, and hands them to the
+	 * caller.
+	 * @param source gives the response of one call, emitted with its first chunk
 	 * @param <T> the chunk type
 	 * @return the stream
 	 * @throws IllegalStateException on a thread that must not block, before the source is asked for anything
 	 */
-	public static <T> CerebrasStream<T> open(Function<Consumer<ResponseMetadata>, Flux<T>> source) {
+	static <T> CerebrasStream<T> open(Supplier<Mono<StreamResponse<T>>> source) {
 		BlockingCalls.checkBeforeCall();
 		CerebrasStream<T> stream = new CerebrasStream<>();
-		source.apply(stream.response::complete).subscribe(stream.subscriber);
+		source.get().subscribe(stream.responseSubscriber);
 		return stream;
 	}
 
@@ -105,10 +107,6 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 	 */
 	public ResponseMetadata response() {
 		BlockingCalls.checkBeforeWait("CerebrasStream.response()");
-		if (!this.response.isDone()) {
-			// the response is announced with the first chunk, which comes only when asked for
-			askForChunk();
-		}
 		try {
 			return this.response.join();
 		}
@@ -148,6 +146,7 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 	public void close() {
 		this.closed = true;
 		this.response.completeExceptionally(new CerebrasException("The stream was closed before its response arrived", null));
+		this.responseSubscriber.cancel();
 		this.subscriber.cancel();
 		wakeUp();
 	}
@@ -171,20 +170,55 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 		return "CerebrasStream[done=" + this.done + ", closed=" + this.closed + "]";
 	}
 
-	private final class ChunkSubscriber implements CoreSubscriber<T> {
+	private void failed(Throwable ex) {
+		this.response.completeExceptionally(ex);
+		this.error = ex;
+		this.done = true;
+		wakeUp();
+	}
 
-		private volatile @Nullable Subscription subscription;
-
-		private volatile boolean cancelled;
+	/**
+	 * Receives the response and subscribes the chunk subscriber to its chunks.
+	 */
+	private final class ResponseSubscriber extends Operators.DeferredSubscription
+			implements CoreSubscriber<StreamResponse<T>> {
 
 		@Override
 		public void onSubscribe(Subscription s) {
-			if (Operators.validate(this.subscription, s)) {
-				this.subscription = s;
-				if (this.cancelled) {
-					s.cancel();
-				}
+			if (set(s)) {
+				s.request(1);
 			}
+		}
+
+		@Override
+		public void onNext(StreamResponse<T> response) {
+			CerebrasStream.this.response.complete(response.metadata());
+			response.chunks().subscribe(CerebrasStream.this.subscriber);
+		}
+
+		@Override
+		public void onError(Throwable ex) {
+			failed(ex);
+		}
+
+		@Override
+		public void onComplete() {
+			if (!CerebrasStream.this.response.isDone()) {
+				failed(new IllegalStateException("The stream ended without a response"));
+			}
+		}
+
+	}
+
+	/**
+	 * Receives the chunks, one at a time as the reader asks; a request made before the chunks are subscribed to is
+	 * kept until they are.
+	 */
+	private final class ChunkSubscriber extends Operators.DeferredSubscription implements CoreSubscriber<T> {
+
+		@Override
+		public void onSubscribe(Subscription s) {
+			set(s);
 		}
 
 		@Override
@@ -198,31 +232,13 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 
 		@Override
 		public void onError(Throwable ex) {
-			CerebrasStream.this.response.completeExceptionally(ex);
-			CerebrasStream.this.error = ex;
-			CerebrasStream.this.done = true;
-			wakeUp();
+			failed(ex);
 		}
 
 		@Override
 		public void onComplete() {
 			CerebrasStream.this.done = true;
 			wakeUp();
-		}
-
-		void request(long n) {
-			Subscription s = this.subscription;
-			if (s != null) {
-				s.request(n);
-			}
-		}
-
-		void cancel() {
-			this.cancelled = true;
-			Subscription s = this.subscription;
-			if (s != null) {
-				s.cancel();
-			}
 		}
 
 	}

@@ -3,8 +3,12 @@ package io.github.cerebras4j.client;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-import io.github.cerebras4j.client.chat.ChatCompletions;
-import io.github.cerebras4j.client.completions.Completions;
+import io.github.cerebras4j.client.chat.ChatCompletion;
+import io.github.cerebras4j.client.chat.ChatCompletionChunk;
+import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.completions.Completion;
+import io.github.cerebras4j.client.completions.CompletionChunk;
+import io.github.cerebras4j.client.completions.CompletionRequest;
 import io.github.cerebras4j.client.core.RequestOptions;
 import io.github.cerebras4j.client.core.WarmUpResult;
 import org.springframework.util.Assert;
@@ -32,7 +36,7 @@ public final class CerebrasTemplate implements AutoCloseable {
 
 	private final Chat chat;
 
-	private final Completions completions;
+	private final Generations<CompletionRequest, Completion, CompletionChunk> completions;
 
 	private final Models models;
 
@@ -43,8 +47,8 @@ public final class CerebrasTemplate implements AutoCloseable {
 	public CerebrasTemplate(ReactiveCerebrasTemplate reactive) {
 		Assert.notNull(reactive, "'reactive' must not be null");
 		this.reactive = reactive;
-		this.chat = new Chat(new ChatCompletions(reactive.http()));
-		this.completions = new Completions(reactive.http());
+		this.chat = new Chat(new Generations<>(reactive.chat().completions()));
+		this.completions = new Generations<>(reactive.completions());
 		this.models = new Models(reactive.models());
 	}
 
@@ -53,8 +57,7 @@ public final class CerebrasTemplate implements AutoCloseable {
 	 * @return a builder whose {@code build()} returns a {@code CerebrasTemplate}
 	 */
 	public static CerebrasClientBuilder<CerebrasTemplate> builder() {
-		return new CerebrasClientBuilder<>(
-				(http, onClose) -> new CerebrasTemplate(new ReactiveCerebrasTemplate(http, onClose)));
+		return new CerebrasClientBuilder<>(CerebrasTemplate::new);
 	}
 
 	/**
@@ -69,7 +72,7 @@ public final class CerebrasTemplate implements AutoCloseable {
 	 * Returns text completions, {@code POST /v1/completions}.
 	 * @return the text completions resource
 	 */
-	public Completions completions() {
+	public Generations<CompletionRequest, Completion, CompletionChunk> completions() {
 		return this.completions;
 	}
 
@@ -122,7 +125,7 @@ public final class CerebrasTemplate implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "CerebrasTemplate[baseUrl=" + this.reactive.http().baseUrl() + "]";
+		return "CerebrasTemplate[baseUrl=" + this.reactive.baseUrl() + "]";
 	}
 
 	/**
@@ -130,7 +133,7 @@ public final class CerebrasTemplate implements AutoCloseable {
 	 *
 	 * @param completions chat completions, {@code POST /v1/chat/completions}
 	 */
-	public record Chat(ChatCompletions completions) {
+	public record Chat(Generations<ChatCompletionRequest, ChatCompletion, ChatCompletionChunk> completions) {
 	}
 
 }

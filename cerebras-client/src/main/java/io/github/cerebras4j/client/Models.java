@@ -4,7 +4,6 @@ import io.github.cerebras4j.client.models.Model;
 import io.github.cerebras4j.client.models.ModelFormat;
 import io.github.cerebras4j.client.models.ModelList;
 import io.github.cerebras4j.client.models.ModelParams;
-import io.github.cerebras4j.client.BlockingCalls;
 import io.github.cerebras4j.client.core.RawResponse;
 
 /**
@@ -21,7 +20,7 @@ public final class Models {
 	 * Creates the blocking view of the reactive resource.
 	 * @param reactive the reactive resource that does the work
 	 */
-	public Models(ReactiveModels reactive) {
+	Models(ReactiveModels reactive) {
 		this.reactive = reactive;
 		this.withRawResponse = new WithRawResponse(reactive.withRawResponse());
 	}

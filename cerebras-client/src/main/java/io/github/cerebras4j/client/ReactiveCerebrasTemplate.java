@@ -4,13 +4,17 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-import io.github.cerebras4j.client.chat.ReactiveChatCompletions;
-import io.github.cerebras4j.client.completions.ReactiveCompletions;
+import io.github.cerebras4j.client.chat.ChatCompletion;
+import io.github.cerebras4j.client.chat.ChatCompletionChunk;
+import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.completions.Completion;
+import io.github.cerebras4j.client.completions.CompletionChunk;
+import io.github.cerebras4j.client.completions.CompletionRequest;
 import io.github.cerebras4j.client.core.RequestOptions;
 import io.github.cerebras4j.client.core.ResponseMetadata;
 import io.github.cerebras4j.client.core.WarmUpResult;
-import io.github.cerebras4j.client.internal.transport.CerebrasHttpClient;
-import io.github.cerebras4j.client.internal.transport.ConnectionWarmer;
+import io.github.cerebras4j.client.internal.transport.Transport;
+import io.github.cerebras4j.client.observation.CerebrasObservationContext;
 import org.springframework.util.Assert;
 import reactor.core.publisher.Mono;
 
@@ -27,29 +31,31 @@ import reactor.core.publisher.Mono;
  */
 public final class ReactiveCerebrasTemplate implements AutoCloseable {
 
-	private final CerebrasHttpClient http;
+	private static final ReactiveGenerations.Endpoint<ChatCompletion, ChatCompletionChunk> CHAT_COMPLETIONS =
+			new ReactiveGenerations.Endpoint<>("/v1/chat/completions", ChatCompletion.class, ChatCompletionChunk.class, CerebrasObservationContext.CHAT);
+
+	private static final ReactiveGenerations.Endpoint<Completion, CompletionChunk> TEXT_COMPLETIONS =
+			new ReactiveGenerations.Endpoint<>("/v1/completions", Completion.class, CompletionChunk.class, CerebrasObservationContext.TEXT_COMPLETION);
+
+	private final Transport transport;
+
+	private final ConnectionWarmer warmer;
 
 	private final Runnable onClose;
 
 	private final Chat chat;
 
-	private final ReactiveCompletions completions;
+	private final ReactiveGenerations<CompletionRequest, Completion, CompletionChunk> completions;
 
 	private final ReactiveModels models;
 
-	/**
-	 * Creates a template on a transport; most applications use {@link #builder()} instead.
-	 * @param http the transport
-	 * @param onClose what {@link #close()} releases, for example the connection pool the builder created
-	 */
-	public ReactiveCerebrasTemplate(CerebrasHttpClient http, Runnable onClose) {
-		Assert.notNull(http, "'http' must not be null");
-		Assert.notNull(onClose, "'onClose' must not be null");
-		this.http = http;
+	ReactiveCerebrasTemplate(Transport transport, ConnectionWarmer warmer, Runnable onClose) {
+		this.transport = transport;
+		this.warmer = warmer;
 		this.onClose = onClose;
-		this.chat = new Chat(new ReactiveChatCompletions(http));
-		this.completions = new ReactiveCompletions(http);
-		this.models = new ReactiveModels(http);
+		this.chat = new Chat(new ReactiveGenerations<>(transport, CHAT_COMPLETIONS));
+		this.completions = new ReactiveGenerations<>(transport, TEXT_COMPLETIONS);
+		this.models = new ReactiveModels(transport);
 	}
 
 	/**
@@ -57,7 +63,7 @@ public final class ReactiveCerebrasTemplate implements AutoCloseable {
 	 * @return a builder whose {@code build()} returns a {@code ReactiveCerebrasTemplate}
 	 */
 	public static CerebrasClientBuilder<ReactiveCerebrasTemplate> builder() {
-		return new CerebrasClientBuilder<>((http, onClose) -> new ReactiveCerebrasTemplate(http, onClose));
+		return new CerebrasClientBuilder<>(reactive -> reactive);
 	}
 
 	/**
@@ -72,7 +78,7 @@ public final class ReactiveCerebrasTemplate implements AutoCloseable {
 	 * Returns text completions, {@code POST /v1/completions}.
 	 * @return the text completions resource
 	 */
-	public ReactiveCompletions completions() {
+	public ReactiveGenerations<CompletionRequest, Completion, CompletionChunk> completions() {
 		return this.completions;
 	}
 
@@ -90,7 +96,7 @@ public final class ReactiveCerebrasTemplate implements AutoCloseable {
 	 * @return the outcome, completed when the warming requests have answered or failed
 	 */
 	public CompletableFuture<WarmUpResult> warmUp() {
-		return ConnectionWarmer.warmUp(this.http);
+		return this.warmer.warmUp(this.transport);
 	}
 
 	/**
@@ -100,7 +106,7 @@ public final class ReactiveCerebrasTemplate implements AutoCloseable {
 	 * @return the response's status and headers; a failure is a {@code CerebrasException}
 	 */
 	public Mono<ResponseMetadata> ping(Duration timeout) {
-		return ConnectionWarmer.ping(this.http, timeout);
+		return ConnectionWarmer.ping(this.transport, timeout);
 	}
 
 	/**
@@ -113,7 +119,7 @@ public final class ReactiveCerebrasTemplate implements AutoCloseable {
 		Assert.notNull(options, "'options' must not be null");
 		RequestOptions.Builder builder = RequestOptions.builder();
 		options.accept(builder);
-		return new ReactiveCerebrasTemplate(this.http.withOptions(builder.build()), () -> {
+		return new ReactiveCerebrasTemplate(this.transport.withOptions(builder.build()), this.warmer, () -> {
 		});
 	}
 
@@ -122,15 +128,7 @@ public final class ReactiveCerebrasTemplate implements AutoCloseable {
 	 * @return the base URL, without a trailing slash
 	 */
 	public String baseUrl() {
-		return this.http.baseUrl();
-	}
-
-	/**
-	 * Returns the transport, for the blocking template built on this one.
-	 * @return the transport
-	 */
-	CerebrasHttpClient http() {
-		return this.http;
+		return this.transport.baseUrl();
 	}
 
 	/**
@@ -144,7 +142,7 @@ public final class ReactiveCerebrasTemplate implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "ReactiveCerebrasTemplate[baseUrl=" + this.http.baseUrl() + "]";
+		return "ReactiveCerebrasTemplate[baseUrl=" + this.transport.baseUrl() + "]";
 	}
 
 	/**
@@ -152,7 +150,7 @@ public final class ReactiveCerebrasTemplate implements AutoCloseable {
 	 *
 	 * @param completions chat completions, {@code POST /v1/chat/completions}
 	 */
-	public record Chat(ReactiveChatCompletions completions) {
+	public record Chat(ReactiveGenerations<ChatCompletionRequest, ChatCompletion, ChatCompletionChunk> completions) {
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.github.cerebras4j.client.core.RawResponse;
 import io.github.cerebras4j.client.internal.transport.ApiCall;
-import io.github.cerebras4j.client.internal.transport.CerebrasHttpClient;
+import io.github.cerebras4j.client.internal.transport.Transport;
 import io.github.cerebras4j.client.internal.transport.RequestBodies;
 import io.github.cerebras4j.client.observation.CerebrasObservationContext;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +32,7 @@ public final class ReactiveModels {
 	 * Creates the resource on a transport.
 	 * @param http the transport
 	 */
-	public ReactiveModels(CerebrasHttpClient http) {
+	ReactiveModels(Transport http) {
 		this.withRawResponse = new WithRawResponse(http);
 	}
 
@@ -107,9 +107,9 @@ public final class ReactiveModels {
 	 */
 	public static final class WithRawResponse {
 
-		private final CerebrasHttpClient http;
+		private final Transport http;
 
-		WithRawResponse(CerebrasHttpClient http) {
+		WithRawResponse(Transport http) {
 			this.http = http;
 		}
 

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.cerebras4j.client.core.ResponseMetadata;
+import io.github.cerebras4j.client.core.StreamResponse;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import org.springframework.http.HttpHeaders;
@@ -18,13 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CerebrasStreamTests {
 
+	private static final ResponseMetadata OK = new ResponseMetadata(HttpStatus.OK, new HttpHeaders(), 0);
+
 	@Test
 	void chunksThatArrivedWhileTheReaderWasBusyAreProcessedOnTheReadersThread() throws InterruptedException {
 		Sinks.Many<Integer> network = Sinks.many().unicast().onBackpressureBuffer();
 		List<Long> requests = new ArrayList<>();
-		try (CerebrasStream<String> stream = CerebrasStream.open((onResponse) -> network.asFlux()
+		try (CerebrasStream<String> stream = CerebrasStream.open(() -> Mono.just(new StreamResponse<>(OK, network.asFlux()
 			.doOnRequest(requests::add)
-			.map((chunk) -> chunk + " processed on " + Thread.currentThread().getName()))) {
+			.map((chunk) -> chunk + " processed on " + Thread.currentThread().getName()))))) {
 			Thread writer = new Thread(() -> {
 				for (int chunk = 1; chunk <= 3; chunk++) {
 					network.tryEmitNext(chunk);
@@ -43,14 +47,15 @@ class CerebrasStreamTests {
 
 	@Test
 	void theResponseIsGivenBeforeAnyChunkIsRead() {
-		ResponseMetadata metadata = new ResponseMetadata(HttpStatus.OK, new HttpHeaders(), 0);
 		Sinks.Many<String> network = Sinks.many().unicast().onBackpressureBuffer();
 		network.tryEmitNext("first");
 		network.tryEmitComplete();
-		try (CerebrasStream<String> stream = CerebrasStream.open(
-				(onResponse) -> network.asFlux().doOnNext((chunk) -> onResponse.accept(metadata)))) {
+		List<Long> requests = new ArrayList<>();
+		try (CerebrasStream<String> stream = CerebrasStream
+			.open(() -> Mono.just(new StreamResponse<>(OK, network.asFlux().doOnRequest(requests::add))))) {
 
-			assertThat(stream.response()).isSameAs(metadata);
+			assertThat(stream.response()).isSameAs(OK);
+			assertThat(requests).isEmpty();
 			assertThat(stream).containsExactly("first");
 		}
 	}

@@ -222,7 +222,7 @@ class FaultTests {
 		PoolProbe pool = new PoolProbe();
 
 		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server)
-			.connectionProvider(pool.provider())
+			.connectionPool(pool.pool())
 			.retryPolicy(fastRetries(2))
 			.responseTimeout(fault.timeout)
 			.streamIdleTimeout(fault.timeout)
@@ -259,7 +259,7 @@ class FaultTests {
 				delivered.await(5, TimeUnit.SECONDS);
 				exchange.reset();
 			}
-		}); CerebrasTemplate cerebras = template(socketServer).connectionProvider(pool.provider())
+		}); CerebrasTemplate cerebras = template(socketServer).connectionPool(pool.pool())
 			.streamIdleTimeout(Duration.ofMillis(300))
 			.build()) {
 			List<String> received = new ArrayList<>();
@@ -344,7 +344,7 @@ class FaultTests {
 				Thread.sleep(50); // let the client read the headers: the response has started, no chunk has
 				exchange.reset();
 			}
-		}); CerebrasTemplate cerebras = template(socketServer).connectionProvider(pool.provider())
+		}); CerebrasTemplate cerebras = template(socketServer).connectionPool(pool.pool())
 			.streamIdleTimeout(Duration.ofMillis(300))
 			.build()) {
 			List<String> received = new ArrayList<>();

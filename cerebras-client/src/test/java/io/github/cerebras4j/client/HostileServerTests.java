@@ -68,7 +68,7 @@ class HostileServerTests {
 			}
 			exchange.doneEvent().event(chatChunk(" after [DONE]", null));
 			// then silent, with the body open
-		}); CerebrasTemplate cerebras = template(server).connectionProvider(pool.provider())
+		}); CerebrasTemplate cerebras = template(server).connectionPool(pool.pool())
 			.streamIdleTimeout(LONG_IDLE)
 			.build()) {
 			List<String> received = new ArrayList<>();
@@ -100,7 +100,7 @@ class HostileServerTests {
 				firstCallReturned.await(NO_HANG.toSeconds(), TimeUnit.SECONDS);
 			}
 			exchange.endBody();
-		}); CerebrasTemplate cerebras = template(server).connectionProvider(pool.provider())
+		}); CerebrasTemplate cerebras = template(server).connectionPool(pool.pool())
 			.streamIdleTimeout(LONG_IDLE)
 			.build()) {
 			List<String> first = new ArrayList<>();

@@ -89,7 +89,7 @@ class LoadUnderFaultsTests {
 
 		try (ReactiveCerebrasTemplate cerebras = CerebrasWireMock.reactive(server)
 			.retryPolicy(FAST_RETRIES)
-			.connectionProvider(pool.provider())
+			.connectionPool(pool.pool())
 			.build()) {
 			Flux.fromIterable(callIds)
 				.flatMap(id -> cerebras.withOptions(o -> o.header(FlakyResponses.CALL_ID, id))
@@ -120,7 +120,7 @@ class LoadUnderFaultsTests {
 
 		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server)
 			.retryPolicy(FAST_RETRIES)
-			.connectionProvider(pool.provider())
+			.connectionPool(pool.pool())
 			.build()) {
 			for (String id : callIds) {
 				threads.execute(() -> outcomes.put(id, call(cerebras, id)));

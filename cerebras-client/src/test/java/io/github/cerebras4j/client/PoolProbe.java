@@ -3,6 +3,7 @@ package io.github.cerebras4j.client;
 import java.net.SocketAddress;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.cerebras4j.client.internal.transport.ConnectionPool;
 import reactor.netty.resources.ConnectionPoolMetrics;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A connection pool whose metrics a test reads: connections acquired (in use), idle and waiting. Give
- * {@link #provider()} to the builder, dispose it at the end.
+ * {@link #pool()} to the builder, dispose it at the end.
  */
 final class PoolProbe {
 
@@ -35,8 +36,8 @@ final class PoolProbe {
 		this(4);
 	}
 
-	ConnectionProvider provider() {
-		return this.provider;
+	ConnectionPool pool() {
+		return ConnectionPool.of(this.provider);
 	}
 
 	ConnectionPoolMetrics metrics() {

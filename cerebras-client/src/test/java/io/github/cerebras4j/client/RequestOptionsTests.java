@@ -445,7 +445,7 @@ class RequestOptionsTests {
 		PoolProbe pool = new PoolProbe(1);
 
 		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server)
-			.connectionProvider(pool.provider())
+			.connectionPool(pool.pool())
 			.warmUp(true)
 			.build()) {
 			await().atMost(Duration.ofSeconds(5)).until(() -> warmingRequests() == 1);

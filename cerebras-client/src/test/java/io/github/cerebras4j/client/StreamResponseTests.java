@@ -144,7 +144,7 @@ class StreamResponseTests {
 		PoolProbe pool = new PoolProbe();
 		long start = System.nanoTime();
 
-		try (ReactiveCerebrasTemplate cerebras = CerebrasWireMock.reactive(server).connectionProvider(pool.provider()).build()) {
+		try (ReactiveCerebrasTemplate cerebras = CerebrasWireMock.reactive(server).connectionPool(pool.pool()).build()) {
 			StreamResponse<ChatCompletionChunk> response = cerebras.chat().completions().withRawResponse()
 				.stream(REQUEST).block(TIMEOUT);
 			assertThat(pool.metrics().acquiredSize()).isEqualTo(1);
@@ -167,7 +167,7 @@ class StreamResponseTests {
 		VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();
 		long start = System.nanoTime();
 
-		try (ReactiveCerebrasTemplate cerebras = CerebrasWireMock.reactive(server).connectionProvider(pool.provider()).build()) {
+		try (ReactiveCerebrasTemplate cerebras = CerebrasWireMock.reactive(server).connectionPool(pool.pool()).build()) {
 			StreamResponse<ChatCompletionChunk> response = cerebras.chat().completions().withRawResponse()
 				.stream(REQUEST).block(TIMEOUT);
 

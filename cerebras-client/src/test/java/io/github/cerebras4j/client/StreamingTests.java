@@ -225,7 +225,7 @@ class StreamingTests {
 		PoolProbe pool = new PoolProbe();
 		long start = System.nanoTime();
 
-		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).connectionProvider(pool.provider()).build()) {
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).connectionPool(pool.pool()).build()) {
 			try (CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
 				Iterator<ChatCompletionChunk> chunks = stream.iterator();
 				for (int i = 0; i < 3; i++) {
@@ -252,7 +252,7 @@ class StreamingTests {
 		PoolProbe pool = new PoolProbe();
 		long start = System.nanoTime();
 
-		try (ReactiveCerebrasTemplate cerebras = CerebrasWireMock.reactive(server).connectionProvider(pool.provider()).build()) {
+		try (ReactiveCerebrasTemplate cerebras = CerebrasWireMock.reactive(server).connectionPool(pool.pool()).build()) {
 			List<ChatCompletionChunk> firstThree = cerebras.chat().completions().stream(REQUEST).take(3)
 				.collectList().block(Duration.ofSeconds(5));
 

@@ -56,7 +56,7 @@ class WarmUpTests {
 		PoolProbe pool = new PoolProbe(10);
 
 		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server)
-			.connectionProvider(pool.provider())
+			.connectionPool(pool.pool())
 			.warmUp(true)
 			.warmUpConnections(3)
 			.build()) {

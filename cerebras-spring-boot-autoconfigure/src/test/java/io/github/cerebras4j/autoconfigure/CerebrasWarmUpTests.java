@@ -110,7 +110,7 @@ class CerebrasWarmUpTests {
 	@Test
 	void unreachableApiFailsNeitherStartUpNorTheApplication(CapturedOutput output) throws IOException {
 		try (ConfigurableApplicationContext context = run("--cerebras.base-url=http://127.0.0.1:" + freePort(),
-				"--logging.level.io.github.cerebras4j.client.internal.transport.ConnectionWarmer=debug")) {
+				"--logging.level.io.github.cerebras4j.client.ConnectionWarmer=debug")) {
 			assertThat(context.isActive()).isTrue();
 			await().atMost(Duration.ofSeconds(5)).until(() -> output.toString().contains("Warmed up 0 of 1 connections"));
 			assertThat(context.isActive()).isTrue();

@@ -5,7 +5,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.cerebras4j.client.observation.CerebrasObservationContext;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The observation of one call, stopped exactly once: on success, on error or on cancellation, whichever comes first.
@@ -31,22 +34,46 @@ final class CallObservation {
 		this.name = name;
 	}
 
-	Observation observation() {
-		return this.observation;
+	/**
+	 * Observes a call's result: stops the observation when it ends, however it ends, and makes the observation the
+	 * current one for what runs inside it (WebClient's own observation becomes its child).
+	 * @param result the result of the call
+	 * @param <T> the result type
+	 * @return the observed result
+	 */
+	<T> Mono<T> around(Mono<T> result) {
+		return result.doOnSuccess(value -> succeeded())
+			.doOnError(this::failed)
+			.doOnCancel(this::cancelled)
+			.contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, this.observation));
+	}
+
+	/**
+	 * Observes a stream: stops the observation when it ends, however it ends, and makes the observation the current
+	 * one for what runs inside it.
+	 * @param chunks the stream
+	 * @param <T> the chunk type
+	 * @return the observed stream
+	 */
+	<T> Flux<T> around(Flux<T> chunks) {
+		return chunks.doOnComplete(this::succeeded)
+			.doOnError(this::failed)
+			.doOnCancel(this::cancelled)
+			.contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, this.observation));
 	}
 
 	CerebrasObservationContext context() {
 		return this.context;
 	}
 
-	void succeeded() {
+	private void succeeded() {
 		if (this.stopped.compareAndSet(false, true)) {
 			this.observation.stop();
 			log(null);
 		}
 	}
 
-	void failed(Throwable error) {
+	private void failed(Throwable error) {
 		if (this.stopped.compareAndSet(false, true)) {
 			this.observation.error(error);
 			this.observation.stop();
@@ -54,7 +81,7 @@ final class CallObservation {
 		}
 	}
 
-	void cancelled() {
+	private void cancelled() {
 		if (this.stopped.compareAndSet(false, true)) {
 			this.context.onCancel();
 			this.observation.stop();

@@ -27,7 +27,7 @@ import reactor.netty.NettyPipeline;
  * <p>Nothing else changes: the same bytes arrive in the same order, a body piece that a read brings alone is passed
  * on as it is, and the bodies of responses that are not {@code text/event-stream} pass untouched.
  */
-public final class ReadCoalescer extends ChannelInboundHandlerAdapter {
+final class ReadCoalescer extends ChannelInboundHandlerAdapter {
 
 	/** The name of this handler in a channel's pipeline. */
 	static final String NAME = "cerebras.readCoalescer";
@@ -46,7 +46,7 @@ public final class ReadCoalescer extends ChannelInboundHandlerAdapter {
 	 * as it is.
 	 * @param channel a new channel of the client
 	 */
-	public static void install(Channel channel) {
+	static void install(Channel channel) {
 		ChannelPipeline pipeline = channel.pipeline();
 		if (pipeline.get(NettyPipeline.HttpCodec) != null && pipeline.get(NAME) == null) {
 			pipeline.addAfter(NettyPipeline.HttpCodec, NAME, new ReadCoalescer());

@@ -27,7 +27,7 @@ import org.springframework.core.io.buffer.DataBuffer;
  * <p>One instance decodes one stream, fed its buffers in order; it is not thread-safe. If the listener throws, the
  * exception propagates and the rest of that input is not decoded.
  */
-public final class ServerSentEventDecoder {
+final class ServerSentEventDecoder {
 
 	private static final byte[] DATA = ascii("data");
 

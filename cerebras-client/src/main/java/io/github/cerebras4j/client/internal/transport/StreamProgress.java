@@ -1,48 +1,45 @@
 package io.github.cerebras4j.client.internal.transport;
 
 import io.github.cerebras4j.client.core.GenerationChunk;
-import io.github.cerebras4j.client.core.Usage;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
 import io.github.cerebras4j.client.error.CerebrasStreamInterruptedException;
 import io.github.cerebras4j.client.error.CerebrasTimeoutException;
-import org.jspecify.annotations.Nullable;
+import io.github.cerebras4j.client.observation.CerebrasObservationContext;
 
 /**
- * What of one stream has reached the caller: whether any chunk did (after that the stream is never retried, so no
- * token is delivered twice), the start of the text so far (up to a limit, so that an endless stream cannot grow it
- * without bound) and the last usage, which a failed stream reports.
+ * The bookkeeper of one stream: every chunk that reaches the caller is recorded here once. The counts, the model, the
+ * usage and the timing go to the call's {@link CerebrasObservationContext} (which the observation reads); the start
+ * of the text (up to a limit, so that an endless stream cannot grow it without bound) stays here, for the exception of
+ * a stream that fails after its first chunk. Once a chunk was recorded the stream is never retried, so no token is
+ * delivered twice.
  */
 final class StreamProgress {
+
+	private final CerebrasObservationContext context;
 
 	private final int maxText;
 
 	private final StringBuilder text = new StringBuilder();
 
-	private @Nullable Usage usage;
-
-	private int chunks;
-
 	private volatile boolean delivered;
 
 	/**
 	 * Creates the progress of one stream.
+	 * @param context the observation context of the call, which keeps the counts
 	 * @param maxText the most characters of text kept
 	 */
-	StreamProgress(int maxText) {
+	StreamProgress(CerebrasObservationContext context, int maxText) {
+		this.context = context;
 		this.maxText = maxText;
 	}
 
 	void record(GenerationChunk chunk) {
 		this.delivered = true;
-		this.chunks++;
+		this.context.onChunk(chunk);
 		int room = this.maxText - this.text.length();
 		if (room > 0) {
 			String piece = chunk.generatedText();
 			this.text.append(piece, 0, Math.min(piece.length(), room));
-		}
-		Usage chunkUsage = chunk.usage();
-		if (chunkUsage != null) {
-			this.usage = chunkUsage;
 		}
 	}
 
@@ -61,15 +58,16 @@ final class StreamProgress {
 		if (!this.delivered || !(failure instanceof CerebrasConnectionException)) {
 			return failure;
 		}
+		int chunks = this.context.chunks();
 		String what = (failure instanceof CerebrasTimeoutException) ? "timed out" : "was interrupted";
 		String message = (failure instanceof CerebrasStreamInterruptedException) ? failure.getMessage()
-				: "The stream " + what + " after " + this.chunks + " chunks: " + failure.getMessage();
+				: "The stream " + what + " after " + chunks + " chunks: " + failure.getMessage();
 		Throwable cause = (failure instanceof CerebrasStreamInterruptedException) ? failure.getCause() : failure;
 		String partialText = this.text.toString();
 		if (failure instanceof CerebrasTimeoutException) {
-			return new CerebrasTimeoutException(message, this.chunks, partialText, this.usage, cause);
+			return new CerebrasTimeoutException(message, chunks, partialText, this.context.usage(), cause);
 		}
-		return new CerebrasStreamInterruptedException(message, this.chunks, partialText, this.usage, cause);
+		return new CerebrasStreamInterruptedException(message, chunks, partialText, this.context.usage(), cause);
 	}
 
 }

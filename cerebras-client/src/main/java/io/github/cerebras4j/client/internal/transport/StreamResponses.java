@@ -3,12 +3,12 @@ package io.github.cerebras4j.client.internal.transport;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.Supplier;
+
 
 import io.github.cerebras4j.client.core.ResponseMetadata;
 import io.github.cerebras4j.client.core.StreamResponse;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import org.springframework.core.log.LogAccessor;
 import reactor.core.Disposable;
@@ -19,11 +19,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Turns one stream of chunks into a {@link StreamResponse}: the first signal of the stream (its first chunk, or its
- * clean end) comes after the response's metadata was announced, so it emits the response; the chunks are the same
- * stream, the first one kept for their subscriber, with that subscriber's demand forwarded upstream (no buffer in
- * between). Cancelling them cancels the exchange. If nobody subscribes to them within a grace period, the exchange is
- * cancelled so that its connection goes back to the pool, and a later subscriber gets an error saying so.
+ * Turns one stream of chunks into a {@link StreamResponse}: at the first signal of the stream (its first chunk, or its
+ * clean end) the response's metadata is known, so it emits the response; the chunks are the same stream, the first
+ * one kept for their subscriber, with that subscriber's demand forwarded upstream (no buffer in between). Cancelling
+ * them cancels the exchange. If nobody subscribes to them within a grace period, the exchange is cancelled so that its
+ * connection goes back to the pool, and a later subscriber gets an error saying so.
  */
 final class StreamResponses {
 
@@ -34,30 +34,28 @@ final class StreamResponses {
 
 	/**
 	 * Returns the response of one stream, subscribing to the stream when the response is subscribed to.
-	 * @param stream gives the chunks of one call, telling the consumer it is passed the response's status and
-	 * headers before its first chunk or its clean end
+	 * @param chunks the chunks of one call
+	 * @param response gives the response's status and headers at the stream's first signal
 	 * @param gracePeriod how long the chunks wait for a subscriber after the response is emitted; the grace timer runs
 	 * on {@link Schedulers#parallel()} (a virtual-time scheduler in tests that install one)
 	 * @param <K> the chunk type
 	 * @return the response, emitted once per subscription
 	 */
-	static <K> Mono<StreamResponse<K>> of(Function<Consumer<ResponseMetadata>, Flux<K>> stream, Duration gracePeriod) {
-		return Mono.defer(() -> {
-			AtomicReference<ResponseMetadata> metadata = new AtomicReference<>();
-			// the response completes as soon as it is emitted; the stream must stay open for its chunks' subscriber,
-			// hence cancelSourceOnComplete false
-			return stream.apply(metadata::set).<StreamResponse<K>>switchOnFirst((first, rest) -> {
-				Throwable failure = first.getThrowable();
-				if (failure != null) {
-					return Mono.error(failure);
-				}
-				ResponseMetadata response = metadata.get();
-				if (response == null) {
-					return Mono.error(new IllegalStateException("The stream started without announcing its response"));
-				}
-				return Mono.just(new StreamResponse<>(response, OnceChunks.of(rest, gracePeriod).flux()));
-			}, false).singleOrEmpty();
-		});
+	static <K> Mono<StreamResponse<K>> of(Flux<K> chunks, Supplier<@Nullable ResponseMetadata> response,
+			Duration gracePeriod) {
+		// the response completes as soon as it is emitted; the stream must stay open for its chunks' subscriber,
+		// hence cancelSourceOnComplete false
+		return chunks.<StreamResponse<K>>switchOnFirst((first, rest) -> {
+			Throwable failure = first.getThrowable();
+			if (failure != null) {
+				return Mono.error(failure);
+			}
+			ResponseMetadata metadata = response.get();
+			if (metadata == null) {
+				return Mono.error(new IllegalStateException("The stream started without a response"));
+			}
+			return Mono.just(new StreamResponse<>(metadata, OnceChunks.of(rest, gracePeriod).flux()));
+		}, false).singleOrEmpty();
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package io.github.cerebras4j.client.internal.transport;
+package io.github.cerebras4j.client;
 
 import java.time.Duration;
 import java.util.Map;
@@ -8,7 +8,10 @@ import io.github.cerebras4j.client.core.RequestOptions;
 import io.github.cerebras4j.client.core.ResponseMetadata;
 import io.github.cerebras4j.client.core.WarmUpResult;
 import io.github.cerebras4j.client.error.CerebrasTimeoutException;
+import io.github.cerebras4j.client.internal.transport.ApiCall;
+import io.github.cerebras4j.client.internal.transport.Transport;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -22,10 +25,10 @@ import reactor.core.publisher.Mono;
  * observed as {@value #OBSERVATION_NAME}, tagged with its outcome ({@code COMPLETE}, {@code PARTIAL} or
  * {@code FAILED}).
  */
-public final class ConnectionWarmer {
+final class ConnectionWarmer {
 
 	/** The name of the warm-up's observation, and so of its timer. */
-	public static final String OBSERVATION_NAME = "cerebras.client.warmup";
+	static final String OBSERVATION_NAME = "cerebras.client.warmup";
 
 	private static final LogAccessor logger = new LogAccessor(ConnectionWarmer.class);
 
@@ -37,34 +40,43 @@ public final class ConnectionWarmer {
 		.timeout(Duration.ofSeconds(1))
 		.build();
 
-	private ConnectionWarmer() {
+	private final int connections;
+
+	private final ObservationRegistry registry;
+
+	/**
+	 * Creates the warmer of a template.
+	 * @param connections how many connections a warm-up opens
+	 * @param registry where warm-ups are observed
+	 */
+	ConnectionWarmer(int connections, ObservationRegistry registry) {
+		this.connections = connections;
+		this.registry = registry;
 	}
 
 	/**
-	 * Sends one {@code GET /v1/tcp_warming}, without retries, and waits at most the given time for its answer: a
-	 * cheap check that the API is reachable and accepts the key.
-	 * @param http the transport
-	 * @param timeout the longest wait, connection included
-	 * @return the response's status and headers; an error status is a {@code CerebrasApiException}, no answer in
-	 * time a {@code CerebrasTimeoutException}
+	 * Sends one {@code GET /v1/tcp_warming}, without retries.
+	 * @param transport the transport
+	 * @param timeout the longest wait for the answer
+	 * @return the response's status and headers
 	 */
-	public static Mono<ResponseMetadata> ping(CerebrasHttpClient http, Duration timeout) {
-		return http.withOptions(RequestOptions.builder().maxRetries(0).timeout(timeout).build())
+	static Mono<ResponseMetadata> ping(Transport transport, Duration timeout) {
+		return transport.withOptions(RequestOptions.builder().maxRetries(0).timeout(timeout).build())
 			.ping(WARMING)
 			.timeout(timeout, Mono.error(() -> new CerebrasTimeoutException(
 					"No answer to GET /v1/tcp_warming within " + timeout.toMillis() + " ms", null)));
 	}
 
 	/**
-	 * Starts warming up as many connections as the transport's settings say.
-	 * @param http the transport whose pool to warm
-	 * @return the outcome, completed when every warming request has answered or failed; never completed
-	 * exceptionally
+	 * Opens the connections at once, each with a {@code GET /v1/tcp_warming}; a failure is logged at DEBUG and
+	 * counted, never thrown.
+	 * @param transport the transport whose pool is warmed
+	 * @return how it went
 	 */
-	public static CompletableFuture<WarmUpResult> warmUp(CerebrasHttpClient http) {
-		int connections = http.settings().warmUpConnections();
-		CerebrasHttpClient warming = http.withOptions(WARMING_OPTIONS);
-		Observation observation = Observation.createNotStarted(OBSERVATION_NAME, http.settings().observationRegistry())
+	CompletableFuture<WarmUpResult> warmUp(Transport transport) {
+		int connections = this.connections;
+		Transport warming = transport.withOptions(WARMING_OPTIONS);
+		Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.registry)
 			.lowCardinalityKeyValue("gen_ai.provider.name", "cerebras")
 			.start();
 		long start = System.nanoTime();

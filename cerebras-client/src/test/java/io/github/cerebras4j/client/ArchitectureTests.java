@@ -1,0 +1,122 @@
+package io.github.cerebras4j.client;
+
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The layers of the client, checked on its compiled classes: entry points (templates, builder, streams, resources)
+ * on top; the endpoint packages (requests and responses of chat, completions, models) below them; observation and
+ * retry below those; a kernel of shared values, errors and JSON at the bottom; the transport is used only by the entry
+ * points and is the only code that touches Reactor Netty; no public API exposes it.
+ */
+class ArchitectureTests {
+
+	private static final String CLIENT = "io.github.cerebras4j.client";
+
+	private static final String TRANSPORT = CLIENT + ".internal.transport..";
+
+	private static final JavaClasses MAIN = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages(CLIENT);
+
+	@Test
+	void packagesHaveNoCycles() {
+		slices().matching("io.github.cerebras4j.(**)").should().beFreeOfCycles().check(MAIN);
+	}
+
+	@Test
+	void layersDependOnlyDownwards() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("Entry points").definedBy(CLIENT)
+			.layer("Endpoints").definedBy(CLIENT + ".chat..", CLIENT + ".completions..", CLIENT + ".models..")
+			.layer("Transport").definedBy(TRANSPORT)
+			.layer("Observation and retry").definedBy(CLIENT + ".observation..", CLIENT + ".retry..")
+			.layer("Kernel").definedBy(CLIENT + ".core..", CLIENT + ".error..", CLIENT + ".internal")
+			.whereLayer("Entry points").mayNotBeAccessedByAnyLayer()
+			.whereLayer("Endpoints").mayOnlyBeAccessedByLayers("Entry points")
+			.whereLayer("Transport").mayOnlyBeAccessedByLayers("Entry points")
+			.whereLayer("Observation and retry").mayOnlyBeAccessedByLayers("Entry points", "Transport")
+			.whereLayer("Kernel").mayOnlyBeAccessedByLayers("Entry points", "Endpoints", "Transport",
+					"Observation and retry")
+			.check(MAIN);
+	}
+
+	@Test
+	void onlyTheTransportTouchesNetty() {
+		noClasses().that()
+			.resideOutsideOfPackage(TRANSPORT)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("reactor.netty..", "io.netty..")
+			.check(MAIN);
+	}
+
+	@Test
+	void publicApiExposesNoInternalOrNettyType() {
+		classes().that()
+			.arePublic()
+			.and()
+			.resideOutsideOfPackage(CLIENT + ".internal..")
+			.should(exposeOnlyPublicApiTypes())
+			.check(MAIN);
+	}
+
+	private static ArchCondition<JavaClass> exposeOnlyPublicApiTypes() {
+		return new ArchCondition<>("expose no internal, Netty or Reactor Netty type in a public or protected member") {
+
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				Stream.concat(type.getMethods().stream(), Stream.concat(type.getConstructors().stream(),
+						type.getFields().stream()))
+					.filter(ArchitectureTests::isVisible)
+					.forEach(member -> exposedTypes(member).stream()
+						.filter(ArchitectureTests::isHidden)
+						.forEach(hidden -> events.add(SimpleConditionEvent.violated(member,
+								member.getFullName() + " exposes " + hidden.getName()))));
+			}
+
+		};
+	}
+
+	private static boolean isVisible(JavaMember member) {
+		Set<JavaModifier> modifiers = member.getModifiers();
+		return modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED);
+	}
+
+	private static Set<JavaClass> exposedTypes(JavaMember member) {
+		if (member instanceof JavaField field) {
+			return field.getType().getAllInvolvedRawTypes();
+		}
+		JavaCodeUnit codeUnit = (JavaCodeUnit) member;
+		Set<JavaClass> types = new java.util.HashSet<>(codeUnit.getReturnType().getAllInvolvedRawTypes());
+		for (JavaType parameter : codeUnit.getParameterTypes()) {
+			types.addAll(parameter.getAllInvolvedRawTypes());
+		}
+		return types;
+	}
+
+	private static boolean isHidden(JavaClass type) {
+		String name = type.getPackageName();
+		return name.startsWith(CLIENT + ".internal") || name.startsWith("reactor.netty") || name.startsWith("io.netty");
+	}
+
+}

@@ -9,6 +9,7 @@ import io.github.cerebras4j.client.core.GenerationChunk;
 import io.github.cerebras4j.client.core.RawResponse;
 import io.github.cerebras4j.client.core.ResponseMetadata;
 import io.github.cerebras4j.client.core.StreamResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 import reactor.core.publisher.Flux;
@@ -106,7 +107,7 @@ public final class GenerationEndpoint<R extends CerebrasRequest, C, K extends Ge
 		if (stream) {
 			request.checkStreamable();
 		}
-		return new ApiCall(HttpMethod.POST, this.path, Map.of(), RequestBodies.headers(request),
+		return new ApiCall(HttpMethod.POST, this.path, Map.of(), HttpHeaders.EMPTY,
 				RequestBodies.json(request, stream, this.http.options().extraBody()), this.operation, request.model());
 	}
 

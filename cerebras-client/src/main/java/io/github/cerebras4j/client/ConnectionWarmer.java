@@ -13,7 +13,6 @@ import io.github.cerebras4j.client.internal.transport.Transport;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.core.log.LogAccessor;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,8 +31,8 @@ final class ConnectionWarmer {
 
 	private static final LogAccessor logger = new LogAccessor(ConnectionWarmer.class);
 
-	private static final ApiCall WARMING = new ApiCall(HttpMethod.GET, "/v1/tcp_warming", Map.of(), HttpHeaders.EMPTY,
-			null, "warm_up", null);
+	private static final ApiCall WARMING = new ApiCall(HttpMethod.GET, "/v1/tcp_warming", Map.of(), null,
+			"warm_up", null);
 
 	private static final RequestOptions WARMING_OPTIONS = RequestOptions.builder()
 		.maxRetries(0)

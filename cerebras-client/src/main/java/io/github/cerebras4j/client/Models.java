@@ -3,7 +3,6 @@ package io.github.cerebras4j.client;
 import io.github.cerebras4j.client.models.Model;
 import io.github.cerebras4j.client.models.ModelFormat;
 import io.github.cerebras4j.client.models.ModelList;
-import io.github.cerebras4j.client.models.ModelParams;
 import io.github.cerebras4j.client.core.RawResponse;
 
 /**
@@ -43,15 +42,6 @@ public final class Models {
 	}
 
 	/**
-	 * Lists the models with optional format and header parameters.
-	 * @param params the parameters
-	 * @return the list
-	 */
-	public ModelList list(ModelParams params) {
-		return BlockingCalls.block(() -> this.reactive.list(params));
-	}
-
-	/**
 	 * Retrieves one model.
 	 * @param modelId the model id, for example {@code llama3.1-8b}
 	 * @return the model
@@ -69,16 +59,6 @@ public final class Models {
 	 */
 	public Model retrieve(String modelId, ModelFormat format) {
 		return BlockingCalls.block(() -> this.reactive.retrieve(modelId, format));
-	}
-
-	/**
-	 * Retrieves one model with optional format and header parameters.
-	 * @param modelId the model id
-	 * @param params the parameters
-	 * @return the model
-	 */
-	public Model retrieve(String modelId, ModelParams params) {
-		return BlockingCalls.block(() -> this.reactive.retrieve(modelId, params));
 	}
 
 	/**
@@ -101,22 +81,40 @@ public final class Models {
 		}
 
 		/**
-		 * Lists the models with optional format and header parameters.
-		 * @param params the parameters
+		 * Lists the models available to the API key, in the default (OpenAI-compatible) shape.
 		 * @return the response: status, headers, rate limits, retries and the list
 		 */
-		public RawResponse<ModelList> list(ModelParams params) {
-			return BlockingCalls.block(() -> this.reactive.list(params));
+		public RawResponse<ModelList> list() {
+			return BlockingCalls.block(() -> this.reactive.list());
 		}
 
 		/**
-		 * Retrieves one model with optional format and header parameters.
+		 * Lists the models available to the API key in the given shape.
+		 * @param format the shape of the list
+		 * @return the response: status, headers, rate limits, retries and the list
+		 */
+		public RawResponse<ModelList> list(ModelFormat format) {
+			return BlockingCalls.block(() -> this.reactive.list(format));
+		}
+
+		/**
+		 * Retrieves one model.
+		 * @param modelId the model id, for example {@code llama3.1-8b}
+		 * @return the response: status, headers, rate limits, retries and the model
+		 * @throws IllegalArgumentException if the id is blank, {@code .} or {@code ..}; nothing is sent
+		 */
+		public RawResponse<Model> retrieve(String modelId) {
+			return BlockingCalls.block(() -> this.reactive.retrieve(modelId));
+		}
+
+		/**
+		 * Retrieves one model in the given shape.
 		 * @param modelId the model id
-		 * @param params the parameters
+		 * @param format the shape of the answer
 		 * @return the response: status, headers, rate limits, retries and the model
 		 */
-		public RawResponse<Model> retrieve(String modelId, ModelParams params) {
-			return BlockingCalls.block(() -> this.reactive.retrieve(modelId, params));
+		public RawResponse<Model> retrieve(String modelId, ModelFormat format) {
+			return BlockingCalls.block(() -> this.reactive.retrieve(modelId, format));
 		}
 
 	}

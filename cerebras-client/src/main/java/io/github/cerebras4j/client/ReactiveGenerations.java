@@ -71,7 +71,7 @@ public final class ReactiveGenerations<R extends CerebrasRequest, C, K extends G
 		if (stream) {
 			request.checkStreamable();
 		}
-		return new ApiCall(HttpMethod.POST, this.endpoint.path(), Map.of(), RequestBodies.headers(request),
+		return new ApiCall(HttpMethod.POST, this.endpoint.path(), Map.of(),
 				RequestBodies.json(request, stream, this.transport.options().extraBody()), this.endpoint.operation(),
 				request.model());
 	}

@@ -3,13 +3,11 @@ package io.github.cerebras4j.client;
 import io.github.cerebras4j.client.models.Model;
 import io.github.cerebras4j.client.models.ModelFormat;
 import io.github.cerebras4j.client.models.ModelList;
-import io.github.cerebras4j.client.models.ModelParams;
 import java.util.Map;
 
 import io.github.cerebras4j.client.core.RawResponse;
 import io.github.cerebras4j.client.internal.transport.ApiCall;
 import io.github.cerebras4j.client.internal.transport.Transport;
-import io.github.cerebras4j.client.internal.transport.RequestBodies;
 import io.github.cerebras4j.client.observation.CerebrasObservationContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpEntity;
@@ -41,7 +39,7 @@ public final class ReactiveModels {
 	 * @return the list
 	 */
 	public Mono<ModelList> list() {
-		return list(ModelParams.none());
+		return this.withRawResponse.list().mapNotNull(HttpEntity::getBody);
 	}
 
 	/**
@@ -50,16 +48,7 @@ public final class ReactiveModels {
 	 * @return the list
 	 */
 	public Mono<ModelList> list(ModelFormat format) {
-		return list(ModelParams.builder().format(format).build());
-	}
-
-	/**
-	 * Lists the models with optional format and header parameters.
-	 * @param params the parameters
-	 * @return the list
-	 */
-	public Mono<ModelList> list(ModelParams params) {
-		return this.withRawResponse.list(params).mapNotNull(HttpEntity::getBody);
+		return this.withRawResponse.list(format).mapNotNull(HttpEntity::getBody);
 	}
 
 	/**
@@ -69,7 +58,7 @@ public final class ReactiveModels {
 	 * @throws IllegalArgumentException if the id is blank, {@code .} or {@code ..}; nothing is sent
 	 */
 	public Mono<Model> retrieve(String modelId) {
-		return retrieve(modelId, ModelParams.none());
+		return this.withRawResponse.retrieve(modelId).mapNotNull(HttpEntity::getBody);
 	}
 
 	/**
@@ -80,18 +69,7 @@ public final class ReactiveModels {
 	 * @throws IllegalArgumentException if the id is blank, {@code .} or {@code ..}; nothing is sent
 	 */
 	public Mono<Model> retrieve(String modelId, ModelFormat format) {
-		return retrieve(modelId, ModelParams.builder().format(format).build());
-	}
-
-	/**
-	 * Retrieves one model with optional format and header parameters.
-	 * @param modelId the model id
-	 * @param params the parameters
-	 * @return the model
-	 * @throws IllegalArgumentException if the id is blank, {@code .} or {@code ..}; nothing is sent
-	 */
-	public Mono<Model> retrieve(String modelId, ModelParams params) {
-		return this.withRawResponse.retrieve(modelId, params).mapNotNull(HttpEntity::getBody);
+		return this.withRawResponse.retrieve(modelId, format).mapNotNull(HttpEntity::getBody);
 	}
 
 	/**
@@ -114,23 +92,48 @@ public final class ReactiveModels {
 		}
 
 		/**
-		 * Lists the models with optional format and header parameters.
-		 * @param params the parameters
+		 * Lists the models available to the API key, in the default (OpenAI-compatible) shape.
 		 * @return the response: status, headers, rate limits, retries and the list
 		 */
-		public Mono<RawResponse<ModelList>> list(ModelParams params) {
-			return get("/v1/models", null, params, ModelList.class);
+		public Mono<RawResponse<ModelList>> list() {
+			return get("/v1/models", null, null, ModelList.class);
 		}
 
 		/**
-		 * Retrieves one model with optional format and header parameters. The id is sent as one path segment: a
-		 * {@code /} in it, like other reserved characters, is percent-encoded.
-		 * @param modelId the model id
-		 * @param params the parameters
+		 * Lists the models available to the API key in the given shape.
+		 * @param format the shape of the list
+		 * @return the response: status, headers, rate limits, retries and the list
+		 */
+		public Mono<RawResponse<ModelList>> list(ModelFormat format) {
+			Assert.notNull(format, "'format' must not be null");
+			return get("/v1/models", null, format, ModelList.class);
+		}
+
+		/**
+		 * Retrieves one model. The id is sent as one path segment: a {@code /} in it, like other reserved
+		 * characters, is percent-encoded.
+		 * @param modelId the model id, for example {@code llama3.1-8b}
 		 * @return the response: status, headers, rate limits, retries and the model
 		 * @throws IllegalArgumentException if the id is blank, {@code .} or {@code ..}; nothing is sent
 		 */
-		public Mono<RawResponse<Model>> retrieve(String modelId, ModelParams params) {
+		public Mono<RawResponse<Model>> retrieve(String modelId) {
+			return retrieveIn(modelId, null);
+		}
+
+		/**
+		 * Retrieves one model in the given shape. The id is sent as one path segment: a {@code /} in it, like other
+		 * reserved characters, is percent-encoded.
+		 * @param modelId the model id
+		 * @param format the shape of the answer
+		 * @return the response: status, headers, rate limits, retries and the model
+		 * @throws IllegalArgumentException if the id is blank, {@code .} or {@code ..}; nothing is sent
+		 */
+		public Mono<RawResponse<Model>> retrieve(String modelId, ModelFormat format) {
+			Assert.notNull(format, "'format' must not be null");
+			return retrieveIn(modelId, format);
+		}
+
+		private Mono<RawResponse<Model>> retrieveIn(String modelId, @Nullable ModelFormat format) {
 			if (modelId == null || modelId.isBlank()) {
 				throw new IllegalArgumentException("model id must not be blank, for example \"llama3.1-8b\"");
 			}
@@ -138,15 +141,13 @@ public final class ReactiveModels {
 				// encoded as one segment they would still be dot segments, which move the path up
 				throw new IllegalArgumentException("model id must not be '.' or '..', for example \"llama3.1-8b\"");
 			}
-			return get("/v1/models/" + UriUtils.encodePathSegment(modelId, UTF_8), modelId, params, Model.class);
+			return get("/v1/models/" + UriUtils.encodePathSegment(modelId, UTF_8), modelId, format, Model.class);
 		}
 
-		private <T> Mono<RawResponse<T>> get(String path, @Nullable String modelId, ModelParams params, Class<T> type) {
-			Assert.notNull(params, "'params' must not be null");
-			ModelFormat format = params.format();
+		private <T> Mono<RawResponse<T>> get(String path, @Nullable String modelId, @Nullable ModelFormat format,
+				Class<T> type) {
 			Map<String, String> query = (format != null) ? Map.of("format", format.value()) : Map.of();
-			ApiCall call = new ApiCall(HttpMethod.GET, path, query,
-					RequestBodies.headerParams(params.cfRay(), params.amzCfId(), null), null,
+			ApiCall call = new ApiCall(HttpMethod.GET, path, query, null,
 					CerebrasObservationContext.MODELS, modelId);
 			return this.http.exchange(call, type);
 		}

@@ -3,6 +3,7 @@ package io.github.cerebras4j.client;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -77,6 +78,17 @@ class ArchitectureTests {
 			.and()
 			.resideOutsideOfPackage(CLIENT + ".internal..")
 			.should(exposeOnlyPublicApiTypes())
+			.check(MAIN);
+	}
+
+	@Test
+	void publicApiExtendsNoInternalType() {
+		classes().that()
+			.arePublic()
+			.and()
+			.resideOutsideOfPackage(CLIENT + ".internal..")
+			.should()
+			.notBeAssignableTo(DescribedPredicate.describe("an internal, Netty or Reactor Netty type", ArchitectureTests::isHidden))
 			.check(MAIN);
 	}
 

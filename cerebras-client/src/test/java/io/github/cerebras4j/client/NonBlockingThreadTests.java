@@ -17,7 +17,6 @@ import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.completions.CompletionRequest;
 import io.github.cerebras4j.client.models.ModelFormat;
-import io.github.cerebras4j.client.models.ModelParams;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -97,16 +96,16 @@ class NonBlockingThreadTests {
 						cerebras -> cerebras.completions().withRawResponse().stream(TEXT).close()),
 				call("models().list()", cerebras -> cerebras.models().list()),
 				call("models().list(format)", cerebras -> cerebras.models().list(ModelFormat.OPENROUTER)),
-				call("models().list(params)", cerebras -> cerebras.models().list(ModelParams.none())),
 				call("models().retrieve(id)", cerebras -> cerebras.models().retrieve("llama3.1-8b")),
 				call("models().retrieve(id, format)",
 						cerebras -> cerebras.models().retrieve("llama3.1-8b", ModelFormat.OPENROUTER)),
-				call("models().retrieve(id, params)",
-						cerebras -> cerebras.models().retrieve("llama3.1-8b", ModelParams.none())),
-				call("models().withRawResponse().list",
-						cerebras -> cerebras.models().withRawResponse().list(ModelParams.none())),
-				call("models().withRawResponse().retrieve",
-						cerebras -> cerebras.models().withRawResponse().retrieve("llama3.1-8b", ModelParams.none())));
+				call("models().withRawResponse().list()", cerebras -> cerebras.models().withRawResponse().list()),
+				call("models().withRawResponse().list(format)",
+						cerebras -> cerebras.models().withRawResponse().list(ModelFormat.OPENROUTER)),
+				call("models().withRawResponse().retrieve(id)",
+						cerebras -> cerebras.models().withRawResponse().retrieve("llama3.1-8b")),
+				call("models().withRawResponse().retrieve(id, format)",
+						cerebras -> cerebras.models().withRawResponse().retrieve("llama3.1-8b", ModelFormat.OPENROUTER)));
 	}
 
 	private static Arguments call(String name, Consumer<CerebrasTemplate> call) {

@@ -20,7 +20,6 @@ import io.github.cerebras4j.client.core.StreamResponse;
 import io.github.cerebras4j.client.error.AuthenticationException;
 import io.github.cerebras4j.client.models.Model;
 import io.github.cerebras4j.client.models.ModelList;
-import io.github.cerebras4j.client.models.ModelParams;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,8 +113,8 @@ class RawResponseTests {
 		server.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(withHeaders(okJson(MODEL_LIST))));
 
 		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build()) {
-			RawResponse<ModelList> blocking = cerebras.models().withRawResponse().list(ModelParams.none());
-			RawResponse<ModelList> reactive = cerebras.reactive().models().withRawResponse().list(ModelParams.none())
+			RawResponse<ModelList> blocking = cerebras.models().withRawResponse().list();
+			RawResponse<ModelList> reactive = cerebras.reactive().models().withRawResponse().list()
 				.block(TIMEOUT);
 
 			for (RawResponse<ModelList> response : List.of(blocking, reactive)) {
@@ -130,9 +129,9 @@ class RawResponseTests {
 		server.stubFor(get(urlPathEqualTo("/v1/models/llama3.1-8b")).willReturn(withHeaders(okJson(MODEL))));
 
 		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build()) {
-			RawResponse<Model> blocking = cerebras.models().withRawResponse().retrieve("llama3.1-8b", ModelParams.none());
+			RawResponse<Model> blocking = cerebras.models().withRawResponse().retrieve("llama3.1-8b");
 			RawResponse<Model> reactive = cerebras.reactive().models().withRawResponse()
-				.retrieve("llama3.1-8b", ModelParams.none()).block(TIMEOUT);
+				.retrieve("llama3.1-8b").block(TIMEOUT);
 
 			for (RawResponse<Model> response : List.of(blocking, reactive)) {
 				assertResponse(response);

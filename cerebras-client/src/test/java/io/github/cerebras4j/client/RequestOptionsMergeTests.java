@@ -192,6 +192,47 @@ class RequestOptionsMergeTests {
 	}
 
 	@Test
+	void headerParametersAreSetAsHeaders() {
+		RequestOptions options = RequestOptions.builder().cfRay("ray-1").amzCfId("amz-1").delayTime(1).build();
+
+		assertThat(options.headers().toSingleValueMap()).containsOnly(entry("CF-RAY", "ray-1"),
+				entry("X-Amz-Cf-Id", "amz-1"), entry("X-delay-time", "1.0"));
+		assertThat(RequestOptions.builder().delayTime(1.5).build().headers().getFirst("X-delay-time")).isEqualTo("1.5");
+	}
+
+	@Test
+	void headerParametersMergeLikeOtherHeaders() {
+		RequestOptions earlier = RequestOptions.builder().cfRay("ray-1").amzCfId("amz-1").build();
+		RequestOptions later = RequestOptions.builder().header("cf-ray", "ray-2").removeHeader("X-Amz-Cf-Id").build();
+
+		RequestOptions merged = earlier.merge(later);
+
+		assertThat(merged.headers().get("CF-RAY")).containsExactly("ray-2");
+		assertThat(merged.headers().containsHeader("X-Amz-Cf-Id")).isFalse();
+		assertThat(merged.removedHeaders()).containsExactly("x-amz-cf-id");
+	}
+
+	@Test
+	void headerParametersAreCheckedWhenSetWithoutRepeatingTheValue() {
+		for (String value : new String[] { "ray\r\nX-Injected: 1", "ray\nX-Injected: 1", "ray\0X-Injected" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().cfRay(value))
+				.withMessageContaining("CF-RAY")
+				.withMessageNotContaining("X-Injected");
+			assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().amzCfId(value))
+				.withMessageContaining("X-Amz-Cf-Id")
+				.withMessageNotContaining("X-Injected");
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().cfRay(null))
+			.withMessageContaining("CF-RAY");
+		assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().amzCfId(null))
+			.withMessageContaining("X-Amz-Cf-Id");
+		for (double value : new double[] { Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().delayTime(value))
+				.withMessageContaining("X-delay-time");
+		}
+	}
+
+	@Test
 	void blankNamesAreRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().header(" ", "v"));
 		assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().removeHeader(""));

@@ -18,7 +18,6 @@ import io.github.cerebras4j.client.core.CerebrasJson;
 import io.github.cerebras4j.client.core.StreamOptions;
 import io.github.cerebras4j.client.models.Model;
 import io.github.cerebras4j.client.models.ModelFormat;
-import io.github.cerebras4j.client.models.ModelParams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,17 +126,14 @@ class RequestWireFormatTests {
 	}
 
 	@Test
-	void headerParametersAreSentAsHeadersNotInTheBody() {
+	void headerParametersOfTheOptionsAreSentAsHeadersNotInTheBody() {
 		server.stubFor(post("/v1/chat/completions").willReturn(okJson(CerebrasWireMock.chatCompletion())));
-		ChatCompletionRequest request = ChatCompletionRequest.builder()
-			.model("llama3.1-8b")
-			.user("Hi")
-			.cfRay("8f1e2d3c4b5a6978-SJC")
-			.amzCfId("amz-cf-id-1")
-			.delayTime(1.0)
-			.build();
+		ChatCompletionRequest request = ChatCompletionRequest.builder().model("llama3.1-8b").user("Hi").build();
 
-		this.cerebras.chat().completions().create(request);
+		this.cerebras.withOptions(o -> o.cfRay("8f1e2d3c4b5a6978-SJC").amzCfId("amz-cf-id-1").delayTime(1.0))
+			.chat()
+			.completions()
+			.create(request);
 
 		server.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
 			.withHeader("CF-RAY", equalTo("8f1e2d3c4b5a6978-SJC"))
@@ -145,6 +141,24 @@ class RequestWireFormatTests {
 			.withHeader("X-delay-time", equalTo("1.0"))
 			.withRequestBody(equalToJson("""
 					{"model":"llama3.1-8b","messages":[{"role":"user","content":"Hi"}]}""")));
+	}
+
+	@Test
+	void invalidHeaderParametersAreRejectedBeforeAnythingIsSent() {
+		for (String value : new String[] { "ray\r\nX-Injected: 1", "ray\nX-Injected: 1", "ray\0X-Injected" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> this.cerebras.withOptions(o -> o.cfRay(value)))
+				.withMessageContaining("CF-RAY")
+				.withMessageNotContaining("X-Injected");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> this.cerebras.reactive().withOptions(o -> o.amzCfId(value)))
+				.withMessageContaining("X-Amz-Cf-Id")
+				.withMessageNotContaining("X-Injected");
+		}
+		for (double value : new double[] { Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> this.cerebras.withOptions(o -> o.delayTime(value)))
+				.withMessageContaining("X-delay-time");
+		}
+		assertThat(server.getAllServeEvents()).isEmpty();
 	}
 
 	@Test
@@ -160,15 +174,17 @@ class RequestWireFormatTests {
 			.returnRawTokens(false)
 			.echo(true)
 			.logprobs(2)
-			.cfRay("ray-2")
 			.extraBody("echo", false)
 			.build();
 
-		Completion completion = this.cerebras.completions().create(request);
+		Completion completion = this.cerebras.withOptions(o -> o.cfRay("ray-2").delayTime(1.5))
+			.completions()
+			.create(request);
 
 		assertThat(completion.text()).isEqualTo(" night.");
 		server.verify(postRequestedFor(urlEqualTo("/v1/completions"))
 			.withHeader("CF-RAY", equalTo("ray-2"))
+			.withHeader("X-delay-time", equalTo("1.5"))
 			.withHeader("Content-Type", equalTo("application/json"))
 			.withRequestBody(equalToJson("""
 					{"model":"llama3.1-8b","prompt":"It was a dark and stormy ","max_tokens":100,
@@ -184,8 +200,7 @@ class RequestWireFormatTests {
 
 		assertThat(this.cerebras.models().list().data()).extracting(Model::id).containsExactly("llama3.1-8b");
 		assertThat(this.cerebras.models().retrieve("llama3.1-8b").ownedBy()).isEqualTo("Meta");
-		this.cerebras.models()
-			.list(ModelParams.builder().format(ModelFormat.OPENROUTER).cfRay("ray-3").amzCfId("amz-3").build());
+		this.cerebras.withOptions(o -> o.cfRay("ray-3").amzCfId("amz-3")).models().list(ModelFormat.OPENROUTER);
 		this.cerebras.models().retrieve("llama3.1-8b", ModelFormat.HUGGINGFACE);
 
 		server.verify(getRequestedFor(urlEqualTo("/v1/models"))
@@ -222,7 +237,9 @@ class RequestWireFormatTests {
 			assertThatIllegalArgumentException().isThrownBy(() -> this.cerebras.models().retrieve(dots))
 				.withMessageContaining("model id");
 			assertThatIllegalArgumentException()
-				.isThrownBy(() -> this.cerebras.models().withRawResponse().retrieve(dots, ModelParams.none()));
+				.isThrownBy(() -> this.cerebras.models().withRawResponse().retrieve(dots));
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> this.cerebras.models().withRawResponse().retrieve(dots, ModelFormat.DEFAULT));
 			assertThatIllegalArgumentException().isThrownBy(() -> this.cerebras.reactive().models().retrieve(dots));
 		}
 		assertThat(server.getAllServeEvents()).isEmpty();

@@ -29,7 +29,6 @@ import io.github.cerebras4j.client.error.CerebrasApiException;
 import io.github.cerebras4j.client.error.InternalServerException;
 import io.github.cerebras4j.client.error.RateLimitException;
 import io.github.cerebras4j.client.models.ModelList;
-import io.github.cerebras4j.client.models.ModelParams;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
@@ -578,7 +577,7 @@ class RetryTests {
 					"""));
 
 			try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).retryPolicy(quick(2)).build()) {
-				RawResponse<ModelList> response = cerebras.models().withRawResponse().list(ModelParams.none());
+				RawResponse<ModelList> response = cerebras.models().withRawResponse().list();
 
 				assertThat(response.retriesTaken()).isEqualTo(1);
 				assertThat(response.getBody().data()).singleElement()

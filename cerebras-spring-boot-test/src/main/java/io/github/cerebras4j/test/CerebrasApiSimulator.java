@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The WireMock extension that answers every request of a {@link CerebrasMockServer}: it routes by method and path,
- * decodes generation requests into the client's typed records (and keeps them), and writes the scripted answer.
+ * decodes generation requests into the client's request types (and keeps them), and writes the scripted answer.
  * Holds the script and the received requests, guarded by one lock.
  */
 final class CerebrasApiSimulator implements ResponseDefinitionTransformerV2 {

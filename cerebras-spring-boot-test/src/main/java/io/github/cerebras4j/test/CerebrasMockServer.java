@@ -274,7 +274,7 @@ public final class CerebrasMockServer implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the chat requests received since the start or the last reset, decoded into the client's records
+	 * Returns the chat requests received since the start or the last reset, decoded into the client's request type
 	 * ({@code stream} is not part of them; unknown fields are in {@code extraBody()}).
 	 * @return the requests, oldest first
 	 */

@@ -29,6 +29,8 @@ class PerRequestOptionsTests {
 	void viewsWithOtherOptions(CerebrasMockServer server) {
 		ChatCompletionRequest request = ChatCompletionRequest.builder().model("llama3.1-8b").user("Hi").build();
 		String traceId = "trace-42";
+		String rayId = "8f1e2d3c4b5a6978-SJC";
+		String cfId = "amz-cf-id-1";
 		try (CerebrasTemplate cerebras = CerebrasTemplate.builder()
 			.webClientBuilder(WebClient.builder().filter((clientRequest, next) -> {
 				this.sent.add(clientRequest);
@@ -42,6 +44,7 @@ class PerRequestOptionsTests {
 
 			CerebrasTemplate untraced = cerebras.withOptions(o -> o.removeHeader("X-Cerebras-3rd-Party-Integration"));
 			CerebrasTemplate debug = cerebras.withOptions(o -> o.query("debug", "1").extraBody("some_new_param", true));
+			CerebrasTemplate headerParams = cerebras.withOptions(o -> o.cfRay(rayId).amzCfId(cfId).delayTime(1.5));
 			// end::per-request-options[]
 			assertThat(this.sent).singleElement()
 				.satisfies((traced) -> assertThat(traced.headers().get("X-Trace")).containsExactly("trace-42"));
@@ -57,6 +60,12 @@ class PerRequestOptionsTests {
 			cerebras.chat().completions().create(request);
 			assertThat(this.sent.get(3).headers().getFirst("X-Cerebras-3rd-Party-Integration")).isEqualTo("cerebras4j");
 			assertThat(this.sent.get(3).url().getQuery()).isNull();
+			assertThat(this.sent.get(3).headers().containsHeader("CF-RAY")).isFalse();
+
+			headerParams.chat().completions().create(request);
+			assertThat(this.sent.get(4).headers().toSingleValueMap()).containsEntry("CF-RAY", rayId)
+				.containsEntry("X-Amz-Cf-Id", cfId)
+				.containsEntry("X-delay-time", "1.5");
 		}
 	}
 

@@ -10,7 +10,6 @@ import io.github.cerebras4j.client.core.RateLimits;
 import io.github.cerebras4j.client.core.RawResponse;
 import io.github.cerebras4j.client.core.ResponseMetadata;
 import io.github.cerebras4j.client.models.ModelList;
-import io.github.cerebras4j.client.models.ModelParams;
 import io.github.cerebras4j.test.CerebrasMockServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +45,7 @@ class RawResponseTests {
 		RateLimits.Bucket tokens = raw.rateLimits().tokens(RateLimits.Window.MINUTE);   // limit, remaining, resetAfter
 		int retries = raw.retriesTaken();
 
-		RawResponse<ModelList> models = cerebras.models().withRawResponse().list(ModelParams.none());
+		RawResponse<ModelList> models = cerebras.models().withRawResponse().list();
 		// end::raw-response[]
 		assertThat(raw.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(completion.content()).isEqualTo(REPLY);

@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the client needs to know of a generation request beyond its JSON body: the model (for validation,
- * logging and metrics), the undocumented fields to merge into the body, and the optional header parameters
- * every generation endpoint accepts.
+ * logging and metrics), the undocumented fields to merge into the body and the stream options. The header
+ * parameters every endpoint accepts ({@code CF-RAY}, {@code X-Amz-Cf-Id}, {@code X-delay-time}) are not part of a
+ * request: set them on {@link RequestOptions.Builder}.
  */
 public interface CerebrasRequest {
 
@@ -23,24 +24,6 @@ public interface CerebrasRequest {
 	 * @return the extra body fields, never {@code null}
 	 */
 	Map<String, @Nullable Object> extraBody();
-
-	/**
-	 * Returns the value of the optional {@code CF-RAY} request header.
-	 * @return the header value, or {@code null} to not send the header
-	 */
-	@Nullable String cfRay();
-
-	/**
-	 * Returns the value of the optional {@code X-Amz-Cf-Id} request header.
-	 * @return the header value, or {@code null} to not send the header
-	 */
-	@Nullable String amzCfId();
-
-	/**
-	 * Returns the value of the optional {@code X-delay-time} request header, sent in its decimal string form.
-	 * @return the header value, or {@code null} to not send the header
-	 */
-	@Nullable Double delayTime();
 
 	/**
 	 * Returns the request's stream options, consulted when the request is streamed.

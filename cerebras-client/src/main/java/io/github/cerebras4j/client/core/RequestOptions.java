@@ -15,8 +15,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 
 /**
- * Options that change how calls are made without changing the requests: retries, timeouts, extra headers, query
- * parameters and body fields. Given to {@code withOptions(..)} on a template, they apply to every call of the view
+ * Options that change how calls are made without changing the requests: retries, timeouts, extra headers (among
+ * them the API's header parameters {@code CF-RAY}, {@code X-Amz-Cf-Id} and {@code X-delay-time}), query parameters
+ * and body fields. Given to {@code withOptions(..)} on a template, they apply to every call of the view
  * it returns; the view shares the template's connection pool. Unset options keep the template's own.
  *
  * <pre class="code">
@@ -25,6 +26,12 @@ import org.springframework.util.Assert;
  * </pre>
  */
 public final class RequestOptions {
+
+	private static final String CF_RAY = "CF-RAY";
+
+	private static final String AMZ_CF_ID = "X-Amz-Cf-Id";
+
+	private static final String DELAY_TIME = "X-delay-time";
 
 	/** No options: every setting is the template's own. */
 	public static final RequestOptions NONE = new Builder().build();
@@ -247,6 +254,41 @@ public final class RequestOptions {
 			this.headers.put(name, checkedValues);
 			this.removedHeaders.remove(name.toLowerCase(Locale.ROOT));
 			return this;
+		}
+
+		/**
+		 * Sets the {@code CF-RAY} header, one of the header parameters every endpoint accepts; like
+		 * {@link #header(String, String...)} it replaces a default header of the same name.
+		 * @param cfRay the value, without CR, LF or NUL
+		 * @return this builder
+		 * @throws IllegalArgumentException if the value is {@code null} or holds CR, LF or NUL
+		 */
+		public Builder cfRay(String cfRay) {
+			return header(CF_RAY, cfRay);
+		}
+
+		/**
+		 * Sets the {@code X-Amz-Cf-Id} header, one of the header parameters every endpoint accepts; like
+		 * {@link #header(String, String...)} it replaces a default header of the same name.
+		 * @param amzCfId the value, without CR, LF or NUL
+		 * @return this builder
+		 * @throws IllegalArgumentException if the value is {@code null} or holds CR, LF or NUL
+		 */
+		public Builder amzCfId(String amzCfId) {
+			return header(AMZ_CF_ID, amzCfId);
+		}
+
+		/**
+		 * Sets the {@code X-delay-time} header, a header parameter of the chat and text completion endpoints, sent
+		 * in the decimal form of {@link Double#toString(double)} (so {@code 1} is sent as {@code 1.0}); like
+		 * {@link #header(String, String...)} it replaces a default header of the same name.
+		 * @param delayTime a finite number
+		 * @return this builder
+		 * @throws IllegalArgumentException if the number is not finite
+		 */
+		public Builder delayTime(double delayTime) {
+			Assert.isTrue(Double.isFinite(delayTime), () -> DELAY_TIME + " must be a finite number, was " + delayTime);
+			return header(DELAY_TIME, Double.toString(delayTime));
 		}
 
 		/**

@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The checks of the header names and values a caller gives (default headers, per-request options, a request's header
- * parameters), made when they are set so that nothing that could split or corrupt a request reaches the wire. Each
+ * The checks of the header names and values a caller gives (default headers, per-request options and their typed
+ * header parameters), made when they are set so that nothing that could split or corrupt a request reaches the wire. Each
  * throws an {@link IllegalArgumentException} that names the header; it never repeats a value, which may be secret.
  */
 public final class HeaderChecks {

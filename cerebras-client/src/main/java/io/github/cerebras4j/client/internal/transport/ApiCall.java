@@ -3,22 +3,20 @@ package io.github.cerebras4j.client.internal.transport;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 /**
- * One call to the API as the transport sees it: method, path under the base URL, query, the headers that
- * belong to this call only, the JSON body already written, and what the call is for observation.
+ * One call to the API as the transport sees it: method, path under the base URL, query, the JSON body already
+ * written, and what the call is for observation.
  *
  * @param method the HTTP method
  * @param path the path under the base URL, for example {@code /v1/chat/completions}, already encoded
  * @param query query parameters, sent in this order
- * @param headers headers of this call, applied after the client's defaults (they win on a clash)
  * @param body the JSON body, or {@code null} for a GET
  * @param operation the operation observed, for example {@code chat}
  * @param model the model the call is about, or {@code null}
  */
-public record ApiCall(HttpMethod method, String path, Map<String, String> query, HttpHeaders headers,
+public record ApiCall(HttpMethod method, String path, Map<String, String> query,
 		byte @Nullable [] body, String operation, @Nullable String model) {
 
 	/**

@@ -16,7 +16,7 @@ import reactor.netty.http.client.HttpClientRequest;
 
 /**
  * The first stage of a call: turns an {@link ApiCall} into a WebClient request with its URI (base URL, path and
- * encoded query), its headers (the client's defaults, the call's own, then the options', later winning), the API key
+ * encoded query), its headers (the client's defaults, then the options', which win), the API key
  * and the read timeout.
  */
 final class RequestAssembly {
@@ -65,7 +65,6 @@ final class RequestAssembly {
 
 	private void headers(HttpHeaders headers, ApiCall call) {
 		headers.putAll(this.defaultHeaders);
-		headers.putAll(call.headers());
 		headers.putAll(this.options.headers());
 		this.options.removedHeaders().forEach(headers::remove);
 		WireLog.request(call, headers);

@@ -5,15 +5,12 @@ import java.util.Map;
 import io.github.cerebras4j.client.core.CerebrasJson;
 import io.github.cerebras4j.client.core.CerebrasRequest;
 import io.github.cerebras4j.client.core.StreamOptions;
-import io.github.cerebras4j.client.internal.HeaderChecks;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns a generation request into what goes on the wire: the compact JSON body (typed fields, then
- * {@code stream}, then {@link CerebrasRequest#extraBody()}, which wins on a clash) and the optional header
- * parameters.
+ * Turns a generation request into the JSON body that goes on the wire: typed fields, then {@code stream}, then
+ * {@link CerebrasRequest#extraBody()}, which wins on a clash.
  */
 public final class RequestBodies {
 
@@ -44,43 +41,6 @@ public final class RequestBodies {
 		extraBody.forEach((name, value) -> body.set(name, CerebrasJson.mapper().valueToTree(value)));
 		optionsExtraBody.forEach((name, value) -> body.set(name, CerebrasJson.mapper().valueToTree(value)));
 		return CerebrasJson.mapper().writeValueAsBytes(body);
-	}
-
-	/**
-	 * Returns the optional header parameters of a request ({@code CF-RAY}, {@code X-Amz-Cf-Id},
-	 * {@code X-delay-time}) as headers; only those that are set.
-	 * @param request the request
-	 * @return the headers, possibly empty
-	 */
-	public static HttpHeaders headers(CerebrasRequest request) {
-		return headerParams(request.cfRay(), request.amzCfId(), request.delayTime());
-	}
-
-	/**
-	 * Returns the optional header parameters as headers; only those that are set. The values are checked here too,
-	 * for a {@link CerebrasRequest} that was not made by this library's builders.
-	 * @param cfRay the {@code CF-RAY} value, or {@code null}
-	 * @param amzCfId the {@code X-Amz-Cf-Id} value, or {@code null}
-	 * @param delayTime the {@code X-delay-time} value, or {@code null}
-	 * @return the headers, possibly empty
-	 * @throws IllegalArgumentException if a value holds CR, LF or NUL
-	 */
-	public static HttpHeaders headerParams(@Nullable String cfRay, @Nullable String amzCfId,
-			@Nullable Double delayTime) {
-		if (cfRay == null && amzCfId == null && delayTime == null) {
-			return HttpHeaders.EMPTY;
-		}
-		HttpHeaders headers = new HttpHeaders();
-		if (cfRay != null) {
-			headers.set("CF-RAY", HeaderChecks.value("CF-RAY", cfRay));
-		}
-		if (amzCfId != null) {
-			headers.set("X-Amz-Cf-Id", HeaderChecks.value("X-Amz-Cf-Id", amzCfId));
-		}
-		if (delayTime != null) {
-			headers.set("X-delay-time", delayTime.toString());
-		}
-		return headers;
 	}
 
 }

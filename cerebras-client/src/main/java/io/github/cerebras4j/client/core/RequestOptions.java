@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.cerebras4j.client.internal.HeaderChecks;
+import io.github.cerebras4j.client.internal.SettingChecks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
@@ -197,8 +198,7 @@ public final class RequestOptions {
 		 * @return this builder
 		 */
 		public Builder maxRetries(int maxRetries) {
-			Assert.isTrue(maxRetries >= 0, () -> "maxRetries must be at least 0, was " + maxRetries);
-			this.maxRetries = maxRetries;
+			this.maxRetries = SettingChecks.maxRetries("maxRetries", maxRetries);
 			return this;
 		}
 
@@ -208,7 +208,7 @@ public final class RequestOptions {
 		 * @return this builder
 		 */
 		public Builder timeout(Duration timeout) {
-			this.timeout = positive(timeout, "timeout");
+			this.timeout = SettingChecks.positive("timeout", timeout);
 			return this;
 		}
 
@@ -218,7 +218,7 @@ public final class RequestOptions {
 		 * @return this builder
 		 */
 		public Builder streamIdleTimeout(Duration streamIdleTimeout) {
-			this.streamIdleTimeout = positive(streamIdleTimeout, "streamIdleTimeout");
+			this.streamIdleTimeout = SettingChecks.positive("streamIdleTimeout", streamIdleTimeout);
 			return this;
 		}
 
@@ -229,7 +229,7 @@ public final class RequestOptions {
 		 * @return this builder
 		 */
 		public Builder deadline(Duration deadline) {
-			this.deadline = positive(deadline, "deadline");
+			this.deadline = SettingChecks.positive("deadline", deadline);
 			return this;
 		}
 
@@ -299,12 +299,6 @@ public final class RequestOptions {
 		private static void checkNotAuthorization(String name) {
 			Assert.isTrue(!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name),
 					"The Authorization header carries the API key; set the key with apiKey(..) on the builder");
-		}
-
-		private static Duration positive(Duration duration, String name) {
-			Assert.notNull(duration, () -> name + " must not be null");
-			Assert.isTrue(!duration.isNegative() && !duration.isZero(), () -> name + " must be positive, was " + duration);
-			return duration;
 		}
 
 	}

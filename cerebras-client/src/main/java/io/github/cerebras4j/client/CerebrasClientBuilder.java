@@ -237,7 +237,7 @@ public final class CerebrasClientBuilder<T> {
 	/**
 	 * Sets the longest wait for a response, counted from sending the request, without receiving any data;
 	 * 60 s ({@link #DEFAULT_RESPONSE_TIMEOUT}) by default. A call's options may set another
-	 * ({@link RequestOptions.Builder#timeout(Duration)}). The {@code cerebras.timeout.response} property.
+	 * ({@link RequestOptions.Builder#responseTimeout(Duration)}). The {@code cerebras.timeout.response} property.
 	 * @param responseTimeout a positive duration
 	 * @return this builder
 	 */

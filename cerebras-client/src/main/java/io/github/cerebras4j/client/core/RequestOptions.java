@@ -18,10 +18,12 @@ import org.springframework.util.Assert;
 /**
  * Options that change how calls are made without changing the requests: retries, timeouts, extra headers, query
  * parameters and body fields. Given to {@code withOptions(..)} on a template, they apply to every call of the view
- * it returns; the view shares the template's connection pool. Unset options keep the template's own.
+ * it returns; the view shares the template's connection pool. Unset options keep the template's own. The options
+ * that a template has too are named as on its builder ({@code maxRetries}, {@code responseTimeout},
+ * {@code streamIdleTimeout}); {@code deadline} is the {@code cerebras.timeout.deadline} property.
  *
  * <pre class="code">
- * cerebras.withOptions(o -&gt; o.maxRetries(5).timeout(Duration.ofSeconds(5)).header("X-Trace", id))
+ * cerebras.withOptions(o -&gt; o.maxRetries(5).responseTimeout(Duration.ofSeconds(5)).header("X-Trace", id))
  *         .chat().completions().create(request);
  * </pre>
  */
@@ -32,7 +34,7 @@ public final class RequestOptions {
 
 	private final @Nullable Integer maxRetries;
 
-	private final @Nullable Duration timeout;
+	private final @Nullable Duration responseTimeout;
 
 	private final @Nullable Duration streamIdleTimeout;
 
@@ -48,7 +50,7 @@ public final class RequestOptions {
 
 	private RequestOptions(Builder builder) {
 		this.maxRetries = builder.maxRetries;
-		this.timeout = builder.timeout;
+		this.responseTimeout = builder.responseTimeout;
 		this.streamIdleTimeout = builder.streamIdleTimeout;
 		this.deadline = builder.deadline;
 		// a copy: changing the builder after build() must not change these options
@@ -74,7 +76,7 @@ public final class RequestOptions {
 	public RequestOptions merge(RequestOptions later) {
 		Builder merged = new Builder();
 		merged.maxRetries = (later.maxRetries != null) ? later.maxRetries : this.maxRetries;
-		merged.timeout = (later.timeout != null) ? later.timeout : this.timeout;
+		merged.responseTimeout = (later.responseTimeout != null) ? later.responseTimeout : this.responseTimeout;
 		merged.streamIdleTimeout = (later.streamIdleTimeout != null) ? later.streamIdleTimeout : this.streamIdleTimeout;
 		merged.deadline = (later.deadline != null) ? later.deadline : this.deadline;
 		this.headers.forEach((name, values) -> {
@@ -107,8 +109,8 @@ public final class RequestOptions {
 	 * Returns the longest wait for a response without receiving any data, or {@code null} to keep the template's.
 	 * @return the response timeout
 	 */
-	public @Nullable Duration timeout() {
-		return this.timeout;
+	public @Nullable Duration responseTimeout() {
+		return this.responseTimeout;
 	}
 
 	/**
@@ -121,7 +123,7 @@ public final class RequestOptions {
 
 	/**
 	 * Returns the longest a whole call may take, retries and the whole stream included, or {@code null} for none.
-	 * @return the overall deadline
+	 * @return the deadline
 	 */
 	public @Nullable Duration deadline() {
 		return this.deadline;
@@ -162,7 +164,8 @@ public final class RequestOptions {
 
 	@Override
 	public String toString() {
-		return "RequestOptions[maxRetries=" + this.maxRetries + ", timeout=" + this.timeout + ", streamIdleTimeout="
+		return "RequestOptions[maxRetries=" + this.maxRetries + ", responseTimeout=" + this.responseTimeout
+				+ ", streamIdleTimeout="
 				+ this.streamIdleTimeout + ", deadline=" + this.deadline + ", headers=" + this.headers.headerNames()
 				+ ", removedHeaders=" + this.removedHeaders + ", query=" + this.query.keySet() + ", extraBody="
 				+ this.extraBody.keySet() + "]";
@@ -175,7 +178,7 @@ public final class RequestOptions {
 
 		private @Nullable Integer maxRetries;
 
-		private @Nullable Duration timeout;
+		private @Nullable Duration responseTimeout;
 
 		private @Nullable Duration streamIdleTimeout;
 
@@ -204,11 +207,11 @@ public final class RequestOptions {
 
 		/**
 		 * Sets the longest wait for a response, from sending the request, without receiving any data.
-		 * @param timeout a positive duration
+		 * @param responseTimeout a positive duration
 		 * @return this builder
 		 */
-		public Builder timeout(Duration timeout) {
-			this.timeout = SettingChecks.positive("timeout", timeout);
+		public Builder responseTimeout(Duration responseTimeout) {
+			this.responseTimeout = SettingChecks.positive("responseTimeout", responseTimeout);
 			return this;
 		}
 

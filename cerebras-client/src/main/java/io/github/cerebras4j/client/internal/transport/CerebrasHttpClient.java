@@ -166,7 +166,7 @@ public final class CerebrasHttpClient {
 	 * @return the response with its status, headers and retries; errors are {@link CerebrasException}s
 	 */
 	public <T> Mono<RawResponse<T>> exchange(ApiCall call, Class<T> responseType) {
-		Duration timeout = orDefault(this.options.timeout(), this.settings.responseTimeout());
+		Duration timeout = orDefault(this.options.responseTimeout(), this.settings.responseTimeout());
 		Duration requested = this.options.deadline();
 		Duration deadline = orDefault(requested, this.settings.nonStreamingDeadline());
 		return Mono.defer(() -> {
@@ -203,7 +203,7 @@ public final class CerebrasHttpClient {
 	 * @return the response's status and headers; an error status is a {@link CerebrasApiException}
 	 */
 	public Mono<ResponseMetadata> ping(ApiCall call) {
-		Duration timeout = orDefault(this.options.timeout(), this.settings.responseTimeout());
+		Duration timeout = orDefault(this.options.responseTimeout(), this.settings.responseTimeout());
 		return request(call, timeout)
 			.exchangeToMono(response -> isSuccess(response)
 					? response.releaseBody().thenReturn(metadata(response, 0)) : this.<ResponseMetadata>error(response))

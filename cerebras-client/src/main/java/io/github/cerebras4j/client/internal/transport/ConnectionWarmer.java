@@ -34,7 +34,7 @@ public final class ConnectionWarmer {
 
 	private static final RequestOptions WARMING_OPTIONS = RequestOptions.builder()
 		.maxRetries(0)
-		.timeout(Duration.ofSeconds(1))
+		.responseTimeout(Duration.ofSeconds(1))
 		.build();
 
 	private ConnectionWarmer() {
@@ -49,7 +49,7 @@ public final class ConnectionWarmer {
 	 * time a {@code CerebrasTimeoutException}
 	 */
 	public static Mono<ResponseMetadata> ping(CerebrasHttpClient http, Duration timeout) {
-		return http.withOptions(RequestOptions.builder().maxRetries(0).timeout(timeout).build())
+		return http.withOptions(RequestOptions.builder().maxRetries(0).responseTimeout(timeout).build())
 			.ping(WARMING)
 			.timeout(timeout, Mono.error(() -> new CerebrasTimeoutException(
 					"No answer to GET /v1/tcp_warming within " + timeout.toMillis() + " ms", null)));

@@ -165,10 +165,9 @@ public final class RequestOptions {
 	@Override
 	public String toString() {
 		return "RequestOptions[maxRetries=" + this.maxRetries + ", responseTimeout=" + this.responseTimeout
-				+ ", streamIdleTimeout="
-				+ this.streamIdleTimeout + ", deadline=" + this.deadline + ", headers=" + this.headers.headerNames()
-				+ ", removedHeaders=" + this.removedHeaders + ", query=" + this.query.keySet() + ", extraBody="
-				+ this.extraBody.keySet() + "]";
+				+ ", streamIdleTimeout=" + this.streamIdleTimeout + ", deadline=" + this.deadline + ", headers="
+				+ this.headers.headerNames() + ", removedHeaders=" + this.removedHeaders + ", query="
+				+ this.query.keySet() + ", extraBody=" + this.extraBody.keySet() + "]";
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package io.github.cerebras4j.client;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +11,7 @@ import io.github.cerebras4j.client.error.MissingApiKeyException;
 import io.github.cerebras4j.client.internal.transport.ConnectionPool;
 import io.github.cerebras4j.client.internal.transport.Transport;
 import io.github.cerebras4j.client.internal.HeaderChecks;
+import io.github.cerebras4j.client.internal.SettingChecks;
 import io.github.cerebras4j.client.internal.Version;
 import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
 import io.github.cerebras4j.client.observation.DefaultCerebrasObservationConvention;
@@ -37,6 +36,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>Requests go through Reactor Netty with a connection pool of this client's own (at most 100 connections),
  * plugged into the {@link WebClient.Builder} you give, so its filters, codecs and observation apply.
  *
+ * <p>The {@code DEFAULT_*} constants are the defaults of the settings, and the only place they are written: the
+ * Spring Boot {@code cerebras.*} properties start from them too (the retry settings' are on
+ * {@link CerebrasRetryPolicy}).
+ *
  * @param <T> the template type built
  */
 public final class CerebrasClientBuilder<T> {
@@ -50,11 +53,32 @@ public final class CerebrasClientBuilder<T> {
 	/** The environment variable read when no base URL is given. */
 	public static final String BASE_URL_VARIABLE = "CEREBRAS_BASE_URL";
 
+	/** The longest wait to open a connection unless told otherwise: 5 s. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+	/** The longest wait for a response without receiving any data unless told otherwise: 60 s. */
+	public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+
+	/** The longest silence in a stream unless told otherwise: 60 s. */
+	public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+	/** The longest a call that is not a stream may take in all unless told otherwise, as in openai-java: 10 min. */
+	public static final Duration DEFAULT_NON_STREAMING_DEADLINE = Duration.ofMinutes(10);
+
 	/** The most pooled connections unless told otherwise. */
 	public static final int DEFAULT_MAX_CONNECTIONS = 100;
 
-	/** The longest a call that is not a stream may take in all unless told otherwise, as in openai-java. */
-	public static final Duration DEFAULT_NON_STREAMING_DEADLINE = Duration.ofMinutes(10);
+	/** The longest wait for a free connection of the pool unless told otherwise: 45 s. */
+	public static final Duration DEFAULT_PENDING_ACQUIRE_TIMEOUT = Duration.ofSeconds(45);
+
+	/** How long a connection may stay idle in the pool unless told otherwise: 30 s. */
+	public static final Duration DEFAULT_MAX_IDLE_TIME = Duration.ofSeconds(30);
+
+	/** How often the pool closes idle connections unless told otherwise: 15 s. */
+	public static final Duration DEFAULT_EVICTION_INTERVAL = Duration.ofSeconds(15);
+
+	/** How many connections a warm-up opens unless told otherwise. */
+	public static final int DEFAULT_WARM_UP_CONNECTIONS = 1;
 
 	/** The longest line or event of a stream unless told otherwise: far above any real chunk. */
 	public static final DataSize DEFAULT_MAX_EVENT_SIZE = DataSize.ofMegabytes(4);
@@ -76,11 +100,11 @@ public final class CerebrasClientBuilder<T> {
 
 	private final HttpHeaders defaultHeaders = new HttpHeaders();
 
-	private Duration connectTimeout = Duration.ofSeconds(5);
+	private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
-	private Duration responseTimeout = Duration.ofSeconds(60);
+	private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
 
-	private Duration streamIdleTimeout = Duration.ofSeconds(60);
+	private Duration streamIdleTimeout = DEFAULT_STREAM_IDLE_TIMEOUT;
 
 	private Duration nonStreamingDeadline = DEFAULT_NON_STREAMING_DEADLINE;
 
@@ -96,15 +120,15 @@ public final class CerebrasClientBuilder<T> {
 
 	private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
-	private Duration pendingAcquireTimeout = Duration.ofSeconds(45);
+	private Duration pendingAcquireTimeout = DEFAULT_PENDING_ACQUIRE_TIMEOUT;
 
-	private Duration maxIdleTime = Duration.ofSeconds(30);
+	private Duration maxIdleTime = DEFAULT_MAX_IDLE_TIME;
 
-	private Duration evictionInterval = Duration.ofSeconds(15);
+	private Duration evictionInterval = DEFAULT_EVICTION_INTERVAL;
 
 	private boolean warmUp = true;
 
-	private int warmUpConnections = 1;
+	private int warmUpConnections = DEFAULT_WARM_UP_CONNECTIONS;
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
@@ -137,7 +161,7 @@ public final class CerebrasClientBuilder<T> {
 	 * @throws IllegalArgumentException if the URL is not such a URL; the message never repeats user information
 	 */
 	public CerebrasClientBuilder<T> baseUrl(String baseUrl) {
-		this.baseUrl = checkedBaseUrl(baseUrl);
+		this.baseUrl = SettingChecks.baseUrl("base URL", baseUrl);
 		return this;
 	}
 
@@ -195,86 +219,91 @@ public final class CerebrasClientBuilder<T> {
 	}
 
 	/**
-	 * Sets the longest wait to open a connection; 5 s by default.
+	 * Sets the longest wait to open a connection; 5 s ({@link #DEFAULT_CONNECT_TIMEOUT}) by default. The
+	 * {@code cerebras.timeout.connect} property.
 	 * @param connectTimeout a positive duration
 	 * @return this builder
 	 */
 	public CerebrasClientBuilder<T> connectTimeout(Duration connectTimeout) {
-		this.connectTimeout = positive(connectTimeout, "connectTimeout");
+		this.connectTimeout = SettingChecks.positive("connectTimeout", connectTimeout);
 		return this;
 	}
 
 	/**
 	 * Sets the longest wait for a response, counted from sending the request, without receiving any data;
-	 * 60 s by default.
+	 * 60 s ({@link #DEFAULT_RESPONSE_TIMEOUT}) by default. A call's options may set another
+	 * ({@link RequestOptions.Builder#responseTimeout(Duration)}). The {@code cerebras.timeout.response} property.
 	 * @param responseTimeout a positive duration
 	 * @return this builder
 	 */
 	public CerebrasClientBuilder<T> responseTimeout(Duration responseTimeout) {
-		this.responseTimeout = positive(responseTimeout, "responseTimeout");
+		this.responseTimeout = SettingChecks.positive("responseTimeout", responseTimeout);
 		return this;
 	}
 
 	/**
-	 * Sets the longest silence in a stream (before its first data and between two chunks); 60 s by default.
+	 * Sets the longest silence in a stream (before its first data and between two chunks); 60 s
+	 * ({@link #DEFAULT_STREAM_IDLE_TIMEOUT}) by default. A call's options may set another
+	 * ({@link RequestOptions.Builder#streamIdleTimeout(Duration)}). The {@code cerebras.timeout.stream-idle}
+	 * property.
 	 * @param streamIdleTimeout a positive duration
 	 * @return this builder
 	 */
 	public CerebrasClientBuilder<T> streamIdleTimeout(Duration streamIdleTimeout) {
-		this.streamIdleTimeout = positive(streamIdleTimeout, "streamIdleTimeout");
+		this.streamIdleTimeout = SettingChecks.positive("streamIdleTimeout", streamIdleTimeout);
 		return this;
 	}
 
 	/**
 	 * Sets the longest a call that is not a stream may take in all, retries included, unless its options set a
-	 * {@linkplain RequestOptions#deadline() deadline}; 10 minutes by default, so that a server that sends a byte now
-	 * and then cannot hold a thread forever. Streams have no default deadline: they end when the server stops
-	 * sending for longer than the {@link #streamIdleTimeout(Duration) idle timeout}.
+	 * {@linkplain RequestOptions#deadline() deadline}; 10 minutes ({@link #DEFAULT_NON_STREAMING_DEADLINE}) by
+	 * default, so that a server that sends a byte now and then cannot hold a thread forever. Streams have no default
+	 * deadline: they end when the server stops sending for longer than the
+	 * {@link #streamIdleTimeout(Duration) idle timeout}. The {@code cerebras.timeout.non-streaming-deadline}
+	 * property.
 	 * @param nonStreamingDeadline a positive duration
 	 * @return this builder
 	 */
 	public CerebrasClientBuilder<T> nonStreamingDeadline(Duration nonStreamingDeadline) {
-		this.nonStreamingDeadline = positive(nonStreamingDeadline, "nonStreamingDeadline");
+		this.nonStreamingDeadline = SettingChecks.positive("nonStreamingDeadline", nonStreamingDeadline);
 		return this;
 	}
 
 	/**
-	 * Sets the longest line, and the most data of one event, a stream may send; 4MB (4 x 1024 x 1024 bytes) by default, thousands of times
-	 * a real chunk. A stream that sends more fails with a {@code CerebrasMalformedResponseException} and its
-	 * connection is closed, so a server cannot make the client hold more.
-	 * @param maxEventSize a positive size of at most 1 GiB
+	 * Sets the longest line, and the most data of one event, a stream may send; 4MB (4 x 1024 x 1024 bytes,
+	 * {@link #DEFAULT_MAX_EVENT_SIZE}) by default, thousands of times a real chunk. A stream that sends more fails
+	 * with a {@code CerebrasMalformedResponseException} and its connection is closed, so a server cannot make the
+	 * client hold more. The {@code cerebras.limits.max-event-size} property.
+	 * @param maxEventSize a positive size of at most 1GB (1024 x 1024 x 1024 bytes)
 	 * @return this builder
 	 */
 	public CerebrasClientBuilder<T> maxEventSize(DataSize maxEventSize) {
-		Assert.notNull(maxEventSize, "'maxEventSize' must not be null");
-		Assert.isTrue(maxEventSize.toBytes() > 0 && maxEventSize.toBytes() <= DataSize.ofGigabytes(1).toBytes(),
-				() -> "'maxEventSize' must be positive and at most 1GB, was " + maxEventSize);
-		this.maxEventSize = maxEventSize;
+		this.maxEventSize = SettingChecks.maxEventSize("maxEventSize", maxEventSize);
 		return this;
 	}
 
 	/**
 	 * Sets the most characters of a stream's generated text the client keeps, to report with the exception of a
-	 * stream that fails after some chunks ({@code partialText()}); 1,048,576 by default. A longer text keeps its
-	 * start. 0 keeps none.
+	 * stream that fails after some chunks ({@code partialText()}); {@value #DEFAULT_MAX_PARTIAL_TEXT} by default. A
+	 * longer text keeps its start. 0 keeps none. The {@code cerebras.limits.max-partial-text} property.
 	 * @param maxPartialText at least 0
 	 * @return this builder
 	 */
 	public CerebrasClientBuilder<T> maxPartialText(int maxPartialText) {
-		Assert.isTrue(maxPartialText >= 0, () -> "'maxPartialText' must not be negative, was " + maxPartialText);
-		this.maxPartialText = maxPartialText;
+		this.maxPartialText = SettingChecks.maxPartialText("maxPartialText", maxPartialText);
 		return this;
 	}
 
 	/**
-	 * Sets the most retries of a failed call under the default policy (2 by default); ignored when a
-	 * {@link #retryPolicy(RetryPolicy) policy} is set.
+	 * Sets the most retries of a failed call under the default policy
+	 * ({@value CerebrasRetryPolicy#DEFAULT_MAX_RETRIES} by default); ignored when a
+	 * {@link #retryPolicy(RetryPolicy) policy} is set. A call's options may set another
+	 * ({@link RequestOptions.Builder#maxRetries(int)}). The {@code cerebras.retry.max-retries} property.
 	 * @param maxRetries at least 0; 0 turns retries off
 	 * @return this builder
 	 */
 	public CerebrasClientBuilder<T> maxRetries(int maxRetries) {
-		Assert.isTrue(maxRetries >= 0, () -> "maxRetries must be at least 0, was " + maxRetries);
-		this.maxRetries = maxRetries;
+		this.maxRetries = SettingChecks.maxRetries("maxRetries", maxRetries);
 		return this;
 	}
 
@@ -305,42 +334,46 @@ public final class CerebrasClientBuilder<T> {
 
 	/**
 	 * Sets the most connections of the pool this builder creates; {@value #DEFAULT_MAX_CONNECTIONS} by default.
+	 * The {@code cerebras.pool.max-connections} property.
 	 * @param maxConnections at least 1
 	 * @return this builder
 	 */
 	public CerebrasClientBuilder<T> maxConnections(int maxConnections) {
-		Assert.isTrue(maxConnections >= 1, () -> "maxConnections must be at least 1, was " + maxConnections);
-		this.maxConnections = maxConnections;
+		this.maxConnections = SettingChecks.connections("maxConnections", maxConnections);
 		return this;
 	}
 
 	/**
-	 * Sets the longest wait for a free connection when all are busy; 45 s by default.
+	 * Sets the longest wait for a free connection when all are busy; 45 s
+	 * ({@link #DEFAULT_PENDING_ACQUIRE_TIMEOUT}) by default. The {@code cerebras.pool.pending-acquire-timeout}
+	 * property.
 	 * @param pendingAcquireTimeout a positive duration
 	 * @return this builder
 	 */
 	public CerebrasClientBuilder<T> pendingAcquireTimeout(Duration pendingAcquireTimeout) {
-		this.pendingAcquireTimeout = positive(pendingAcquireTimeout, "pendingAcquireTimeout");
+		this.pendingAcquireTimeout = SettingChecks.positive("pendingAcquireTimeout", pendingAcquireTimeout);
 		return this;
 	}
 
 	/**
-	 * Sets how long a connection may stay idle in the pool before it is closed; 30 s by default.
+	 * Sets how long a connection may stay idle in the pool before it is closed; 30 s
+	 * ({@link #DEFAULT_MAX_IDLE_TIME}) by default. The {@code cerebras.pool.max-idle-time} property.
 	 * @param maxIdleTime a positive duration
 	 * @return this builder
 	 */
 	public CerebrasClientBuilder<T> maxIdleTime(Duration maxIdleTime) {
-		this.maxIdleTime = positive(maxIdleTime, "maxIdleTime");
+		this.maxIdleTime = SettingChecks.positive("maxIdleTime", maxIdleTime);
 		return this;
 	}
 
 	/**
-	 * Sets how often the pool closes idle connections in the background; 15 s by default.
+	 * Sets how often the pool closes idle connections in the background; 15 s
+	 * ({@link #DEFAULT_EVICTION_INTERVAL}) by default.
 	 * @param evictionInterval a positive duration
 	 * @return this builder
 	 */
 	public CerebrasClientBuilder<T> evictionInterval(Duration evictionInterval) {
-		this.evictionInterval = positive(evictionInterval, "evictionInterval");
+		this.evictionInterval = SettingChecks.positive("evictionInterval", evictionInterval);
 		return this;
 	}
 
@@ -356,13 +389,13 @@ public final class CerebrasClientBuilder<T> {
 	}
 
 	/**
-	 * Sets how many connections a warm-up opens; 1 by default.
+	 * Sets how many connections a warm-up opens; {@value #DEFAULT_WARM_UP_CONNECTIONS} by default. The
+	 * {@code cerebras.warm-up.connections} property.
 	 * @param warmUpConnections at least 1
 	 * @return this builder
 	 */
 	public CerebrasClientBuilder<T> warmUpConnections(int warmUpConnections) {
-		Assert.isTrue(warmUpConnections >= 1, () -> "warmUpConnections must be at least 1, was " + warmUpConnections);
-		this.warmUpConnections = warmUpConnections;
+		this.warmUpConnections = SettingChecks.connections("warmUpConnections", warmUpConnections);
 		return this;
 	}
 
@@ -391,7 +424,8 @@ public final class CerebrasClientBuilder<T> {
 
 	/**
 	 * Sets options every call of the template uses, as {@code withOptions(..)} would, but on the template itself: for
-	 * example an overall deadline for every call. Calling it again adds to the options set before.
+	 * example a deadline for every call (the {@code cerebras.timeout.deadline} property). Calling it again adds to the
+	 * options set before.
 	 * @param options sets the options, for example {@code o -> o.deadline(Duration.ofMinutes(2))}
 	 * @return this builder
 	 */
@@ -464,63 +498,7 @@ public final class CerebrasClientBuilder<T> {
 		}
 		String fromEnvironment = this.environment.apply(BASE_URL_VARIABLE);
 		return (fromEnvironment == null || fromEnvironment.isBlank()) ? DEFAULT_BASE_URL
-				: checkedBaseUrl(fromEnvironment);
-	}
-
-	private static String checkedBaseUrl(String baseUrl) {
-		Assert.hasText(baseUrl, "base URL must not be blank");
-		String trimmed = baseUrl.trim();
-		while (trimmed.endsWith("/")) {
-			trimmed = trimmed.substring(0, trimmed.length() - 1);
-		}
-		URI uri;
-		try {
-			uri = new URI(trimmed);
-		}
-		catch (URISyntaxException ex) {
-			// not chained: the cause's message repeats the whole URL, user information included
-			throw new IllegalArgumentException("base URL is not a valid URL (" + ex.getReason() + " at index "
-					+ ex.getIndex() + "): '" + withoutUserInfo(trimmed) + "'");
-		}
-		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-		if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-			throw new IllegalArgumentException("base URL must be an absolute http or https URL such as "
-					+ DEFAULT_BASE_URL + ", was '" + withoutUserInfo(trimmed) + "'");
-		}
-		if (uri.getRawUserInfo() != null) {
-			throw new IllegalArgumentException("base URL must not contain user information (user:password@): "
-					+ "the API key goes to apiKey(..), other credentials to defaultHeader(..); was '"
-					+ withoutUserInfo(trimmed) + "'");
-		}
-		if (uri.getQuery() != null || uri.getFragment() != null) {
-			throw new IllegalArgumentException(
-					"base URL must not have a query or fragment, was '" + withoutUserInfo(trimmed) + "'");
-		}
-		return trimmed;
-	}
-
-	/**
-	 * Returns a URL, valid or not, as it can go in a message: what stands before the last {@code @} of its authority
-	 * (user information, perhaps a password) is replaced by {@code ***}.
-	 */
-	private static String withoutUserInfo(String url) {
-		int schemeEnd = url.indexOf("://");
-		int authorityStart = (schemeEnd >= 0) ? schemeEnd + 3 : 0;
-		int authorityEnd = url.length();
-		for (int i = authorityStart; i < url.length(); i++) {
-			if ("/?#".indexOf(url.charAt(i)) >= 0) {
-				authorityEnd = i;
-				break;
-			}
-		}
-		int at = url.lastIndexOf('@', authorityEnd - 1);
-		return (at >= authorityStart) ? url.substring(0, authorityStart) + "***" + url.substring(at) : url;
-	}
-
-	private static Duration positive(Duration duration, String name) {
-		Assert.notNull(duration, () -> "'" + name + "' must not be null");
-		Assert.isTrue(!duration.isNegative() && !duration.isZero(), () -> "'" + name + "' must be positive, was " + duration);
-		return duration;
+				: SettingChecks.baseUrl(BASE_URL_VARIABLE, fromEnvironment);
 	}
 
 	static String userAgent() {

@@ -97,7 +97,7 @@ public final class CerebrasTemplate implements AutoCloseable {
 	 * Returns a view of this template whose calls use more options (retries, timeouts, headers, query, body
 	 * fields); it shares this template's connection pool, is cheap to create and needs no closing.
 	 * <pre class="code">
-	 * cerebras.withOptions(o -&gt; o.maxRetries(5).timeout(Duration.ofSeconds(5)).header("X-Trace", id))
+	 * cerebras.withOptions(o -&gt; o.maxRetries(5).responseTimeout(Duration.ofSeconds(5)).header("X-Trace", id))
 	 *         .chat().completions().create(request);
 	 * </pre>
 	 * @param options sets the options

@@ -36,7 +36,7 @@ final class ConnectionWarmer {
 
 	private static final RequestOptions WARMING_OPTIONS = RequestOptions.builder()
 		.maxRetries(0)
-		.timeout(Duration.ofSeconds(1))
+		.responseTimeout(Duration.ofSeconds(1))
 		.build();
 
 	private final int connections;
@@ -60,7 +60,7 @@ final class ConnectionWarmer {
 	 * @return the response's status and headers
 	 */
 	static Mono<ResponseMetadata> ping(Transport transport, Duration timeout) {
-		return transport.withOptions(RequestOptions.builder().maxRetries(0).timeout(timeout).build())
+		return transport.withOptions(RequestOptions.builder().maxRetries(0).responseTimeout(timeout).build())
 			.ping(WARMING)
 			.timeout(timeout, Mono.error(() -> new CerebrasTimeoutException(
 					"No answer to GET /v1/tcp_warming within " + timeout.toMillis() + " ms", null)));

@@ -95,7 +95,7 @@ class CerebrasClientBuilderTests {
 	void baseUrlWithUserInformationIsRejectedWithoutRepeatingIt() {
 		for (String withUserInfo : new String[] { "http://user:s3cr3t@127.0.0.1:8080", "https://s3cr3t@api.cerebras.ai/v1" }) {
 			assertThatIllegalArgumentException().isThrownBy(() -> CerebrasTemplate.builder().baseUrl(withUserInfo))
-				.withMessageContaining("base URL must not contain user information")
+				.withMessageContaining("base URL must be an absolute http or https URL without user information")
 				.satisfies((ex) -> assertThat(messages(ex)).doesNotContain("s3cr3t"));
 		}
 		assertThatIllegalArgumentException()

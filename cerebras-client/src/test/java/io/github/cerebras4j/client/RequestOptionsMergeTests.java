@@ -17,7 +17,7 @@ class RequestOptionsMergeTests {
 
 	private static final RequestOptions FULL = RequestOptions.builder()
 		.maxRetries(3)
-		.timeout(Duration.ofSeconds(10))
+		.responseTimeout(Duration.ofSeconds(10))
 		.streamIdleTimeout(Duration.ofSeconds(20))
 		.deadline(Duration.ofSeconds(30))
 		.header("X-Team", "a")
@@ -34,7 +34,7 @@ class RequestOptionsMergeTests {
 
 		assertThat(merged.maxRetries()).isZero();
 		assertThat(merged.deadline()).isEqualTo(Duration.ofSeconds(5));
-		assertThat(merged.timeout()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(merged.responseTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(merged.streamIdleTimeout()).isEqualTo(Duration.ofSeconds(20));
 		assertThat(merged.headers().get("X-Team")).containsExactly("a");
 		assertThat(merged.removedHeaders()).containsExactly("user-agent");
@@ -45,13 +45,13 @@ class RequestOptionsMergeTests {
 	@Test
 	void laterTimeoutsReplaceEarlierOnes() {
 		RequestOptions later = RequestOptions.builder()
-			.timeout(Duration.ofMillis(200))
+			.responseTimeout(Duration.ofMillis(200))
 			.streamIdleTimeout(Duration.ofMillis(300))
 			.build();
 
 		RequestOptions merged = FULL.merge(later);
 
-		assertThat(merged.timeout()).isEqualTo(Duration.ofMillis(200));
+		assertThat(merged.responseTimeout()).isEqualTo(Duration.ofMillis(200));
 		assertThat(merged.streamIdleTimeout()).isEqualTo(Duration.ofMillis(300));
 		assertThat(merged.maxRetries()).isEqualTo(3);
 	}
@@ -143,7 +143,7 @@ class RequestOptionsMergeTests {
 	@Test
 	void noneSetsNothing() {
 		assertThat(RequestOptions.NONE.maxRetries()).isNull();
-		assertThat(RequestOptions.NONE.timeout()).isNull();
+		assertThat(RequestOptions.NONE.responseTimeout()).isNull();
 		assertThat(RequestOptions.NONE.streamIdleTimeout()).isNull();
 		assertThat(RequestOptions.NONE.deadline()).isNull();
 		assertThat(RequestOptions.NONE.headers().isEmpty()).isTrue();
@@ -175,8 +175,8 @@ class RequestOptionsMergeTests {
 	@Test
 	void zeroOrNegativeDurationsAreRejected() {
 		for (Duration invalid : new Duration[] { Duration.ZERO, Duration.ofMillis(-1) }) {
-			assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().timeout(invalid))
-				.withMessageContaining("timeout must be positive");
+			assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().responseTimeout(invalid))
+				.withMessageContaining("responseTimeout must be positive");
 			assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().streamIdleTimeout(invalid))
 				.withMessageContaining("streamIdleTimeout must be positive");
 			assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().deadline(invalid))
@@ -274,7 +274,7 @@ class RequestOptionsMergeTests {
 
 	private static void assertSameOptions(RequestOptions actual, RequestOptions expected) {
 		assertThat(actual.maxRetries()).isEqualTo(expected.maxRetries());
-		assertThat(actual.timeout()).isEqualTo(expected.timeout());
+		assertThat(actual.responseTimeout()).isEqualTo(expected.responseTimeout());
 		assertThat(actual.streamIdleTimeout()).isEqualTo(expected.streamIdleTimeout());
 		assertThat(actual.deadline()).isEqualTo(expected.deadline());
 		assertThat(actual.headers().toSingleValueMap()).isEqualTo(expected.headers().toSingleValueMap());

@@ -258,7 +258,7 @@ class RequestOptionsTests {
 
 		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build()) {
 			cerebras.withOptions(o -> o.removeHeader("Accept").removeHeader("User-Agent").header("X-Trace", "t1"))
-				.withOptions(o -> o.maxRetries(1).timeout(Duration.ofSeconds(5)).query("q", "1").extraBody("seed", 7))
+				.withOptions(o -> o.maxRetries(1).responseTimeout(Duration.ofSeconds(5)).query("q", "1").extraBody("seed", 7))
 				.chat()
 				.completions()
 				.create(REQUEST);
@@ -309,7 +309,7 @@ class RequestOptionsTests {
 		server.stubFor(post(urlPathEqualTo(CHAT)).willReturn(okJson(CerebrasWireMock.chatCompletion()).withFixedDelay(3000)));
 
 		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).responseTimeout(Duration.ofSeconds(5)).build()) {
-			CerebrasTemplate impatient = cerebras.withOptions(o -> o.timeout(Duration.ofMillis(200)));
+			CerebrasTemplate impatient = cerebras.withOptions(o -> o.responseTimeout(Duration.ofMillis(200)));
 			long start = System.nanoTime();
 			assertThatExceptionOfType(CerebrasTimeoutException.class)
 				.isThrownBy(() -> impatient.chat().completions().create(REQUEST));

@@ -1,14 +1,16 @@
 package io.github.cerebras4j.autoconfigure;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import io.github.cerebras4j.client.CerebrasClientBuilder;
+import io.github.cerebras4j.client.internal.SettingChecks;
+import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
@@ -17,11 +19,19 @@ import org.springframework.validation.Validator;
 /**
  * Configuration of the Cerebras client, under {@code cerebras.*}. Only {@code cerebras.api-key} is required (the
  * {@code CEREBRAS_API_KEY} environment variable sets it through relaxed binding); every other property has the
- * official SDKs' default. The values are checked when bound, so that a wrong one fails start-up with a message naming
- * the property.
+ * official SDKs' default. A property of the client is named after the builder method that it calls, within its
+ * group: {@code cerebras.timeout.response} is {@code responseTimeout(..)}, {@code cerebras.timeout.deadline} the
+ * {@code deadline(..)} of the default request options. Its default is the client's own
+ * ({@link CerebrasClientBuilder}'s and {@link CerebrasRetryPolicy}'s {@code DEFAULT_*} constants), and its value is
+ * checked when bound by the client's own rules, so that a wrong one fails start-up with a message naming the
+ * property.
  */
 @ConfigurationProperties("cerebras")
 public class CerebrasProperties implements Validator {
+
+	// The configuration processor cannot read a default from a constant of another class: the defaults taken from the
+	// client's constants are declared again in META-INF/additional-spring-configuration-metadata.json, and
+	// ConfigurationMetadataTests checks that the two agree.
 
 	/**
 	 * Whether to auto-configure the Cerebras client.
@@ -36,7 +46,7 @@ public class CerebrasProperties implements Validator {
 	/**
 	 * Base URL of the API; a path prefix is kept.
 	 */
-	private String baseUrl = "https://api.cerebras.ai";
+	private String baseUrl = CerebrasClientBuilder.DEFAULT_BASE_URL;
 
 	/**
 	 * Headers sent on every request, after the client's own.
@@ -131,104 +141,72 @@ public class CerebrasProperties implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		CerebrasProperties properties = (CerebrasProperties) target;
-		validateBaseUrl(properties.getBaseUrl(), errors);
+		try {
+			SettingChecks.baseUrl("cerebras.base-url", properties.getBaseUrl());
+		}
+		catch (IllegalArgumentException ex) {
+			// an error of the object, not of the field: a field error would show the URL, password included
+			errors.reject("invalid", ex.getMessage());
+		}
 		if (properties.getDefaultHeaders().keySet().stream().anyMatch(HttpHeaders.AUTHORIZATION::equalsIgnoreCase)) {
 			errors.rejectValue("default-headers", "invalid",
 					"cerebras.default-headers must not set Authorization; set cerebras.api-key instead");
 		}
 		Timeout timeout = properties.getTimeout();
-		positive("timeout.connect", timeout.getConnect(), errors);
-		positive("timeout.response", timeout.getResponse(), errors);
-		positive("timeout.stream-idle", timeout.getStreamIdle(), errors);
-		if (timeout.getOverall() != null) {
-			positive("timeout.overall", timeout.getOverall(), errors);
+		check("timeout.connect", (name) -> SettingChecks.positive(name, timeout.getConnect()), errors);
+		check("timeout.response", (name) -> SettingChecks.positive(name, timeout.getResponse()), errors);
+		check("timeout.stream-idle", (name) -> SettingChecks.positive(name, timeout.getStreamIdle()), errors);
+		Duration deadline = timeout.getDeadline();
+		if (deadline != null) {
+			check(timeout.deadlineProperty(), (name) -> SettingChecks.positive(name, deadline), errors);
 		}
-		positive("timeout.non-streaming-deadline", timeout.getNonStreamingDeadline(), errors);
+		check("timeout.non-streaming-deadline",
+				(name) -> SettingChecks.positive(name, timeout.getNonStreamingDeadline()), errors);
 		Limits limits = properties.getLimits();
-		DataSize maxEventSize = limits.getMaxEventSize();
-		check(maxEventSize != null && maxEventSize.toBytes() > 0 && maxEventSize.toBytes() <= DataSize.ofGigabytes(1).toBytes(),
-				"limits.max-event-size", "must be positive and at most 1GB", maxEventSize, errors);
-		check(limits.getMaxPartialText() >= 0, "limits.max-partial-text", "must be at least 0",
-				limits.getMaxPartialText(), errors);
-		Retry retry = properties.getRetry();
-		check(retry.getMaxRetries() >= 0, "retry.max-retries", "must be at least 0", retry.getMaxRetries(), errors);
-		notNegative("retry.initial-delay", retry.getInitialDelay(), errors);
-		notNegative("retry.max-delay", retry.getMaxDelay(), errors);
-		if (retry.getInitialDelay() != null && retry.getMaxDelay() != null) {
-			check(retry.getMaxDelay().compareTo(retry.getInitialDelay()) >= 0, "retry.max-delay",
-					"must not be shorter than cerebras.retry.initial-delay ("
-							+ DurationStyle.SIMPLE.print(retry.getInitialDelay()) + ")",
-					retry.getMaxDelay(), errors);
-		}
-		check(retry.getMultiplier() >= 1 && Double.isFinite(retry.getMultiplier()), "retry.multiplier",
-				"must be a finite number of at least 1", retry.getMultiplier(), errors);
-		check(retry.getJitter() >= 0 && retry.getJitter() <= 1, "retry.jitter", "must be between 0 and 1",
-				retry.getJitter(), errors);
-		notNegative("retry.max-retry-after", retry.getMaxRetryAfter(), errors);
-		Pool pool = properties.getPool();
-		check(pool.getMaxConnections() >= 1, "pool.max-connections", "must be at least 1", pool.getMaxConnections(),
+		check("limits.max-event-size", (name) -> SettingChecks.maxEventSize(name, limits.getMaxEventSize()), errors);
+		check("limits.max-partial-text", (name) -> SettingChecks.maxPartialText(name, limits.getMaxPartialText()),
 				errors);
-		positive("pool.pending-acquire-timeout", pool.getPendingAcquireTimeout(), errors);
-		positive("pool.max-idle-time", pool.getMaxIdleTime(), errors);
-		check(properties.getWarmUp().getConnections() >= 1, "warm-up.connections", "must be at least 1",
-				properties.getWarmUp().getConnections(), errors);
-		positive("health.timeout", properties.getHealth().getTimeout(), errors);
-		notNegative("health.cache-ttl", properties.getHealth().getCacheTtl(), errors);
+		Retry retry = properties.getRetry();
+		check("retry.max-retries", (name) -> SettingChecks.maxRetries(name, retry.getMaxRetries()), errors);
+		check("retry.initial-delay", (name) -> SettingChecks.notNegative(name, retry.getInitialDelay()), errors);
+		check("retry.max-delay", (name) -> SettingChecks.notNegative(name, retry.getMaxDelay()), errors);
+		if (retry.getInitialDelay() != null && retry.getMaxDelay() != null) {
+			check("retry.max-delay", (name) -> SettingChecks.maxDelay(name, retry.getMaxDelay(),
+					"cerebras.retry.initial-delay", retry.getInitialDelay()), errors);
+		}
+		check("retry.multiplier", (name) -> SettingChecks.multiplier(name, retry.getMultiplier()), errors);
+		check("retry.jitter", (name) -> SettingChecks.fraction(name, retry.getJitter()), errors);
+		check("retry.max-retry-after", (name) -> SettingChecks.notNegative(name, retry.getMaxRetryAfter()), errors);
+		Pool pool = properties.getPool();
+		check("pool.max-connections", (name) -> SettingChecks.connections(name, pool.getMaxConnections()), errors);
+		check("pool.pending-acquire-timeout", (name) -> SettingChecks.positive(name, pool.getPendingAcquireTimeout()),
+				errors);
+		check("pool.max-idle-time", (name) -> SettingChecks.positive(name, pool.getMaxIdleTime()), errors);
+		check("warm-up.connections", (name) -> SettingChecks.connections(name, properties.getWarmUp().getConnections()),
+				errors);
+		check("health.timeout", (name) -> SettingChecks.positive(name, properties.getHealth().getTimeout()), errors);
+		check("health.cache-ttl", (name) -> SettingChecks.notNegative(name, properties.getHealth().getCacheTtl()),
+				errors);
 		for (double percentile : properties.getMetrics().getPercentiles()) {
-			check(percentile >= 0 && percentile <= 1, "metrics.percentiles", "must be between 0 and 1", percentile,
-					errors);
+			check("metrics.percentiles", (name) -> SettingChecks.fraction(name, percentile), errors);
 		}
 		for (Duration bucket : properties.getMetrics().getBuckets()) {
-			positive("metrics.buckets", bucket, errors);
+			check("metrics.buckets", (name) -> SettingChecks.positive(name, bucket), errors);
 		}
-		check(properties.getMetrics().getMaxModelTags() >= 0, "metrics.max-model-tags", "must be at least 0",
-				properties.getMetrics().getMaxModelTags(), errors);
+		check("metrics.max-model-tags",
+				(name) -> SettingChecks.atLeast(name, properties.getMetrics().getMaxModelTags(), 0), errors);
 	}
 
-	private static void validateBaseUrl(@Nullable String baseUrl, Errors errors) {
-		URI uri = null;
+	/**
+	 * Runs one of the client's checks on a property, under the property's name, and turns its failure into an error
+	 * of that property, so that every wrong value is reported at once.
+	 */
+	private static void check(String property, Consumer<String> check, Errors errors) {
 		try {
-			uri = (baseUrl != null) ? URI.create(baseUrl.trim()) : null;
+			check.accept("cerebras." + property);
 		}
 		catch (IllegalArgumentException ex) {
-			// rejected below
-		}
-		String scheme = (uri != null && uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-		boolean valid = uri != null && (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-				&& uri.getRawUserInfo() == null && uri.getQuery() == null && uri.getFragment() == null;
-		String rule = "must be an absolute http or https URL without user information, query or fragment, such as "
-				+ "https://api.cerebras.ai";
-		if (uri != null && uri.getRawUserInfo() != null) {
-			// an error on the object, not the field: a field error would show the rejected value, password included
-			errors.reject("invalid", "cerebras.base-url " + rule + ", was " + withoutUserInfo(baseUrl));
-			return;
-		}
-		check(valid, "base-url", rule, withoutUserInfo(baseUrl), errors);
-	}
-
-	/** The URL as it may be shown: a user name and password before '@' are masked. */
-	private static @Nullable String withoutUserInfo(@Nullable String url) {
-		if (url == null) {
-			return null;
-		}
-		int authority = url.indexOf("//");
-		int at = url.lastIndexOf('@');
-		return (authority >= 0 && at > authority) ? url.substring(0, authority + 2) + "***" + url.substring(at) : url;
-	}
-
-	private static void positive(String property, @Nullable Duration value, Errors errors) {
-		check(value != null && !value.isNegative() && !value.isZero(), property, "must be a positive duration", value,
-				errors);
-	}
-
-	private static void notNegative(String property, @Nullable Duration value, Errors errors) {
-		check(value != null && !value.isNegative(), property, "must be a duration of at least 0", value, errors);
-	}
-
-	private static void check(boolean valid, String property, String rule, @Nullable Object value, Errors errors) {
-		if (!valid) {
-			Object shown = (value instanceof Duration duration) ? DurationStyle.SIMPLE.print(duration) : value;
-			errors.rejectValue(property, "invalid", "cerebras." + property + " " + rule + ", was " + shown);
+			errors.rejectValue(property, "invalid", ex.getMessage());
 		}
 	}
 
@@ -240,12 +218,12 @@ public class CerebrasProperties implements Validator {
 		/**
 		 * Longest line, and most data of one event, a stream may send; more fails the stream and closes its connection.
 		 */
-		private DataSize maxEventSize = DataSize.ofMegabytes(4);
+		private DataSize maxEventSize = CerebrasClientBuilder.DEFAULT_MAX_EVENT_SIZE;
 
 		/**
 		 * Most characters of a stream's text kept to report with the exception of a stream that fails after some chunks.
 		 */
-		private int maxPartialText = 1048576;
+		private int maxPartialText = CerebrasClientBuilder.DEFAULT_MAX_PARTIAL_TEXT;
 
 		public DataSize getMaxEventSize() {
 			return this.maxEventSize;
@@ -273,27 +251,33 @@ public class CerebrasProperties implements Validator {
 		/**
 		 * Longest wait to open a connection.
 		 */
-		private Duration connect = Duration.ofSeconds(5);
+		private Duration connect = CerebrasClientBuilder.DEFAULT_CONNECT_TIMEOUT;
 
 		/**
 		 * Longest wait for a response, from sending the request, without receiving any data.
 		 */
-		private Duration response = Duration.ofSeconds(60);
+		private Duration response = CerebrasClientBuilder.DEFAULT_RESPONSE_TIMEOUT;
 
 		/**
 		 * Longest silence inside a stream: before its first data and between two chunks.
 		 */
-		private Duration streamIdle = Duration.ofSeconds(60);
+		private Duration streamIdle = CerebrasClientBuilder.DEFAULT_STREAM_IDLE_TIMEOUT;
 
 		/**
 		 * Longest a whole call may take, retries and the whole stream included. None by default.
 		 */
-		private @Nullable Duration overall;
+		private @Nullable Duration deadline;
 
 		/**
-		 * Longest a whole call that is not a stream may take, retries included, unless 'overall' is set.
+		 * Longest a whole call that is not a stream may take, retries included, unless 'deadline' is set.
 		 */
-		private Duration nonStreamingDeadline = Duration.ofMinutes(10);
+		private Duration nonStreamingDeadline = CerebrasClientBuilder.DEFAULT_NON_STREAMING_DEADLINE;
+
+		/**
+		 * The property, under 'cerebras.', that the deadline was set from: its check names it, and once it is
+		 * 'timeout.deadline' the deprecated alias no longer changes it.
+		 */
+		private @Nullable String deadlineProperty;
 
 		public Duration getConnect() {
 			return this.connect;
@@ -319,12 +303,49 @@ public class CerebrasProperties implements Validator {
 			this.streamIdle = streamIdle;
 		}
 
-		public @Nullable Duration getOverall() {
-			return this.overall;
+		public @Nullable Duration getDeadline() {
+			return this.deadline;
 		}
 
+		public void setDeadline(@Nullable Duration deadline) {
+			this.deadline = deadline;
+			this.deadlineProperty = "timeout.deadline";
+		}
+
+		/**
+		 * Returns the deadline.
+		 * @return the deadline, or {@code null} for none
+		 * @deprecated since 0.1.0 in favour of {@link #getDeadline()}, the {@code cerebras.timeout.deadline}
+		 * property
+		 */
+		@Deprecated(since = "0.1.0", forRemoval = true)
+		@DeprecatedConfigurationProperty(replacement = "cerebras.timeout.deadline",
+				reason = "Named after the deadline(..) request option that it sets", since = "0.1.0")
+		public @Nullable Duration getOverall() {
+			return getDeadline();
+		}
+
+		/**
+		 * Sets the deadline, unless {@link #setDeadline(Duration)} did: when both properties are set, the new name
+		 * wins.
+		 * @param overall the deadline, or {@code null} for none
+		 * @deprecated since 0.1.0 in favour of {@link #setDeadline(Duration)}, the {@code cerebras.timeout.deadline}
+		 * property
+		 */
+		@Deprecated(since = "0.1.0", forRemoval = true)
 		public void setOverall(@Nullable Duration overall) {
-			this.overall = overall;
+			if (!"timeout.deadline".equals(this.deadlineProperty)) {
+				setDeadline(overall);
+				this.deadlineProperty = "timeout.overall";
+			}
+		}
+
+		/**
+		 * Returns the name, under {@code cerebras.}, of the property the deadline was set from: the deprecated alias
+		 * when that was used, so that a start-up failure names what the user wrote.
+		 */
+		String deadlineProperty() {
+			return (this.deadlineProperty != null) ? this.deadlineProperty : "timeout.deadline";
 		}
 
 		public Duration getNonStreamingDeadline() {
@@ -345,32 +366,32 @@ public class CerebrasProperties implements Validator {
 		/**
 		 * Most retries of a failed call; 0 turns retries off.
 		 */
-		private int maxRetries = 2;
+		private int maxRetries = CerebrasRetryPolicy.DEFAULT_MAX_RETRIES;
 
 		/**
 		 * Wait before the first retry; each next wait is multiplied by the multiplier.
 		 */
-		private Duration initialDelay = Duration.ofMillis(500);
+		private Duration initialDelay = CerebrasRetryPolicy.DEFAULT_INITIAL_DELAY;
 
 		/**
 		 * Longest wait between two attempts.
 		 */
-		private Duration maxDelay = Duration.ofSeconds(8);
+		private Duration maxDelay = CerebrasRetryPolicy.DEFAULT_MAX_DELAY;
 
 		/**
 		 * Factor between two successive waits.
 		 */
-		private double multiplier = 2.0;
+		private double multiplier = CerebrasRetryPolicy.DEFAULT_MULTIPLIER;
 
 		/**
 		 * Largest fraction (0 to 1) by which a wait is randomly shortened.
 		 */
-		private double jitter = 0.25;
+		private double jitter = CerebrasRetryPolicy.DEFAULT_JITTER;
 
 		/**
 		 * Longest server Retry-After hint honoured; a longer one falls back to the backoff.
 		 */
-		private Duration maxRetryAfter = Duration.ofSeconds(60);
+		private Duration maxRetryAfter = CerebrasRetryPolicy.DEFAULT_MAX_RETRY_AFTER;
 
 		public int getMaxRetries() {
 			return this.maxRetries;
@@ -430,17 +451,17 @@ public class CerebrasProperties implements Validator {
 		/**
 		 * Most pooled connections.
 		 */
-		private int maxConnections = 100;
+		private int maxConnections = CerebrasClientBuilder.DEFAULT_MAX_CONNECTIONS;
 
 		/**
 		 * Longest wait for a free connection when all are busy.
 		 */
-		private Duration pendingAcquireTimeout = Duration.ofSeconds(45);
+		private Duration pendingAcquireTimeout = CerebrasClientBuilder.DEFAULT_PENDING_ACQUIRE_TIMEOUT;
 
 		/**
 		 * Idle time after which a pooled connection is closed.
 		 */
-		private Duration maxIdleTime = Duration.ofSeconds(30);
+		private Duration maxIdleTime = CerebrasClientBuilder.DEFAULT_MAX_IDLE_TIME;
 
 		public int getMaxConnections() {
 			return this.maxConnections;
@@ -481,7 +502,7 @@ public class CerebrasProperties implements Validator {
 		/**
 		 * How many connections the warm-up opens.
 		 */
-		private int connections = 1;
+		private int connections = CerebrasClientBuilder.DEFAULT_WARM_UP_CONNECTIONS;
 
 		public boolean isEnabled() {
 			return this.enabled;

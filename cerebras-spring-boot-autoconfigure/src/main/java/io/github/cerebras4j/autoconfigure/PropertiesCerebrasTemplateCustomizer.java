@@ -5,9 +5,9 @@ import java.time.Duration;
 import io.github.cerebras4j.client.CerebrasClientBuilder;
 
 /**
- * Applies the {@code cerebras.*} timeouts (the overall one as a deadline on every call), pool settings, default
- * headers and warm-up size to the builder. The
- * builder itself never warms up: {@link CerebrasWarmUp} does once the application is ready.
+ * Applies the {@code cerebras.*} timeouts ({@code cerebras.timeout.deadline} as the deadline of the default request
+ * options), limits, pool settings, default headers and warm-up size to the builder, each through the builder method
+ * of the same name. The builder itself never warms up: {@link CerebrasWarmUp} does once the application is ready.
  */
 final class PropertiesCerebrasTemplateCustomizer implements CerebrasTemplateCustomizer {
 
@@ -33,9 +33,9 @@ final class PropertiesCerebrasTemplateCustomizer implements CerebrasTemplateCust
 			.warmUp(false)
 			.warmUpConnections(this.properties.getWarmUp().getConnections());
 		this.properties.getDefaultHeaders().forEach(builder::defaultHeader);
-		Duration overall = timeout.getOverall();
-		if (overall != null) {
-			builder.defaultOptions((options) -> options.deadline(overall));
+		Duration deadline = timeout.getDeadline();
+		if (deadline != null) {
+			builder.defaultOptions((options) -> options.deadline(deadline));
 		}
 	}
 

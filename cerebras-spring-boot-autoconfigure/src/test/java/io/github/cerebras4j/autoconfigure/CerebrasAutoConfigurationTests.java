@@ -284,9 +284,9 @@ class CerebrasAutoConfigurationTests {
 	}
 
 	@Test
-	void overallTimeoutIsADeadlineOfBothTemplates() {
+	void deadlineIsTheDeadlineOfBothTemplates() {
 		server.stubFor(get(urlPathEqualTo(MODELS)).willReturn(aResponse().withFixedDelay(3000).withStatus(200)));
-		onServer().withPropertyValues("cerebras.timeout.overall=300ms").run((context) -> {
+		onServer().withPropertyValues("cerebras.timeout.deadline=300ms").run((context) -> {
 			assertThatExceptionOfType(CerebrasTimeoutException.class)
 				.isThrownBy(() -> context.getBean(CerebrasTemplate.class).models().list())
 				.withMessageContaining("Deadline of 300 ms");
@@ -428,7 +428,7 @@ class CerebrasAutoConfigurationTests {
 
 	@Test
 	void apiKeyIsInNoBeansToString() {
-		onServer().withPropertyValues("cerebras.timeout.overall=10s").run((context) -> {
+		onServer().withPropertyValues("cerebras.timeout.deadline=10s").run((context) -> {
 			for (String name : context.getBeanDefinitionNames()) {
 				assertThat(String.valueOf(context.getBean(name))).as(name).doesNotContain(API_KEY);
 			}

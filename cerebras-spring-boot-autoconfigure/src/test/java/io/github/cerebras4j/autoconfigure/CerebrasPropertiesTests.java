@@ -7,6 +7,7 @@ import io.github.cerebras4j.client.CerebrasTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -35,14 +36,38 @@ class CerebrasPropertiesTests {
 	void durationsBindInEveryFormat() {
 		this.contextRunner
 			.withPropertyValues("cerebras.timeout.connect=500ms", "cerebras.timeout.response=PT2S",
-					"cerebras.timeout.stream-idle=2s", "cerebras.timeout.overall=1m")
+					"cerebras.timeout.stream-idle=2s", "cerebras.timeout.deadline=1m")
 			.run((context) -> {
 				CerebrasProperties.Timeout timeout = context.getBean(CerebrasProperties.class).getTimeout();
 				assertThat(timeout.getConnect()).isEqualTo(Duration.ofMillis(500));
 				assertThat(timeout.getResponse()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(timeout.getStreamIdle()).isEqualTo(Duration.ofSeconds(2));
-				assertThat(timeout.getOverall()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(timeout.getDeadline()).isEqualTo(Duration.ofMinutes(1));
 			});
+	}
+
+	@Test
+	@SuppressWarnings("removal")
+	void deprecatedOverallStillSetsTheDeadline() {
+		this.contextRunner.withPropertyValues("cerebras.timeout.overall=90s").run((context) -> {
+			CerebrasProperties.Timeout timeout = context.getBean(CerebrasProperties.class).getTimeout();
+			assertThat(timeout.getDeadline()).isEqualTo(Duration.ofSeconds(90));
+			assertThat(timeout.getOverall()).isEqualTo(Duration.ofSeconds(90));
+		});
+	}
+
+	@Test
+	void deprecatedOverallStillSetsTheDeadlineFromTheEnvironment() {
+		this.contextRunner.withInitializer(environment(Map.of("CEREBRAS_TIMEOUT_OVERALL", "90s")))
+			.run((context) -> assertThat(context.getBean(CerebrasProperties.class).getTimeout().getDeadline())
+				.isEqualTo(Duration.ofSeconds(90)));
+	}
+
+	@Test
+	void deadlineWinsOverItsDeprecatedAlias() {
+		this.contextRunner.withPropertyValues("cerebras.timeout.overall=90s", "cerebras.timeout.deadline=30s")
+			.run((context) -> assertThat(context.getBean(CerebrasProperties.class).getTimeout().getDeadline())
+				.isEqualTo(Duration.ofSeconds(30)));
 	}
 
 	@Test
@@ -93,6 +118,18 @@ class CerebrasPropertiesTests {
 		});
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "ftp://user:hunter2@api.cerebras.ai", "http://user:hunter2@host name",
+			"https://user:hunter2@api.cerebras.ai/v1?x=1", "user:hunter2@api.cerebras.ai" })
+	void otherwiseInvalidBaseUrlWithUserInformationIsNotShownEither(String baseUrl) {
+		this.contextRunner.withPropertyValues("cerebras.base-url=" + baseUrl)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("cerebras.base-url must be an absolute http or https URL")
+				.hasMessageNotContaining("hunter2"));
+	}
+
 	@ParameterizedTest(name = "{0}={1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			base-url                     | api.cerebras.ai
@@ -102,6 +139,7 @@ class CerebrasPropertiesTests {
 			timeout.connect              | 0s
 			timeout.response             | -1s
 			timeout.stream-idle          | 0ms
+			timeout.deadline             | 0s
 			timeout.overall              | 0s
 			timeout.non-streaming-deadline | 0s
 			limits.max-event-size        | 0B
@@ -141,6 +179,33 @@ class CerebrasPropertiesTests {
 				.rootCause()
 				.isInstanceOf(BindValidationException.class)
 				.hasMessageContaining("cerebras.default-headers must not set Authorization"));
+	}
+
+	@Test
+	void aWrongDeadlineIsReportedUnderTheNameItWasSetBy() {
+		this.contextRunner.withPropertyValues("cerebras.timeout.overall=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("cerebras.timeout.overall must be positive, was -1s")
+				.hasMessageNotContaining("cerebras.timeout.deadline must"));
+		this.contextRunner.withPropertyValues("cerebras.timeout.deadline=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("cerebras.timeout.deadline must be positive, was -1s")
+				.hasMessageNotContaining("cerebras.timeout.overall must"));
+	}
+
+	@Test
+	void messagesAreTheClientsOwnUnderThePropertyNames() {
+		this.contextRunner
+			.withPropertyValues("cerebras.retry.initial-delay=500ms", "cerebras.retry.max-delay=100ms",
+					"cerebras.limits.max-event-size=2GB", "cerebras.timeout.response=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("cerebras.retry.max-delay must not be shorter than cerebras.retry.initial-delay "
+						+ "(500ms), was 100ms")
+				.hasMessageContaining("cerebras.limits.max-event-size must be positive and at most 1GB, was 2GB")
+				.hasMessageContaining("cerebras.timeout.response must be positive, was 0s"));
 	}
 
 	@Test

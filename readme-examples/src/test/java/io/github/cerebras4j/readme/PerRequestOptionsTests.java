@@ -39,7 +39,7 @@ class PerRequestOptionsTests {
 			.warmUp(false)
 			.build()) {
 			// tag::per-request-options[]
-			cerebras.withOptions(o -> o.maxRetries(5).timeout(Duration.ofSeconds(5)).header("X-Trace", traceId))
+			cerebras.withOptions(o -> o.maxRetries(5).responseTimeout(Duration.ofSeconds(5)).header("X-Trace", traceId))
 					.chat().completions().create(request);
 
 			CerebrasTemplate untraced = cerebras.withOptions(o -> o.removeHeader("X-Cerebras-3rd-Party-Integration"));

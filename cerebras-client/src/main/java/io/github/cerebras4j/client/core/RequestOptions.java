@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.cerebras4j.client.internal.HeaderChecks;
+import io.github.cerebras4j.client.internal.SettingChecks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
@@ -18,10 +19,12 @@ import org.springframework.util.Assert;
  * Options that change how calls are made without changing the requests: retries, timeouts, extra headers (among
  * them the API's header parameters {@code CF-RAY}, {@code X-Amz-Cf-Id} and {@code X-delay-time}), query parameters
  * and body fields. Given to {@code withOptions(..)} on a template, they apply to every call of the view
- * it returns; the view shares the template's connection pool. Unset options keep the template's own.
+ * it returns; the view shares the template's connection pool. Unset options keep the template's own. The options
+ * that a template has too are named as on its builder ({@code maxRetries}, {@code responseTimeout},
+ * {@code streamIdleTimeout}); {@code deadline} is the {@code cerebras.timeout.deadline} property.
  *
  * <pre class="code">
- * cerebras.withOptions(o -&gt; o.maxRetries(5).timeout(Duration.ofSeconds(5)).header("X-Trace", id))
+ * cerebras.withOptions(o -&gt; o.maxRetries(5).responseTimeout(Duration.ofSeconds(5)).header("X-Trace", id))
  *         .chat().completions().create(request);
  * </pre>
  */
@@ -38,7 +41,7 @@ public final class RequestOptions {
 
 	private final @Nullable Integer maxRetries;
 
-	private final @Nullable Duration timeout;
+	private final @Nullable Duration responseTimeout;
 
 	private final @Nullable Duration streamIdleTimeout;
 
@@ -54,7 +57,7 @@ public final class RequestOptions {
 
 	private RequestOptions(Builder builder) {
 		this.maxRetries = builder.maxRetries;
-		this.timeout = builder.timeout;
+		this.responseTimeout = builder.responseTimeout;
 		this.streamIdleTimeout = builder.streamIdleTimeout;
 		this.deadline = builder.deadline;
 		// a copy: changing the builder after build() must not change these options
@@ -80,7 +83,7 @@ public final class RequestOptions {
 	public RequestOptions merge(RequestOptions later) {
 		Builder merged = new Builder();
 		merged.maxRetries = (later.maxRetries != null) ? later.maxRetries : this.maxRetries;
-		merged.timeout = (later.timeout != null) ? later.timeout : this.timeout;
+		merged.responseTimeout = (later.responseTimeout != null) ? later.responseTimeout : this.responseTimeout;
 		merged.streamIdleTimeout = (later.streamIdleTimeout != null) ? later.streamIdleTimeout : this.streamIdleTimeout;
 		merged.deadline = (later.deadline != null) ? later.deadline : this.deadline;
 		this.headers.forEach((name, values) -> {
@@ -113,8 +116,8 @@ public final class RequestOptions {
 	 * Returns the longest wait for a response without receiving any data, or {@code null} to keep the template's.
 	 * @return the response timeout
 	 */
-	public @Nullable Duration timeout() {
-		return this.timeout;
+	public @Nullable Duration responseTimeout() {
+		return this.responseTimeout;
 	}
 
 	/**
@@ -127,7 +130,7 @@ public final class RequestOptions {
 
 	/**
 	 * Returns the longest a whole call may take, retries and the whole stream included, or {@code null} for none.
-	 * @return the overall deadline
+	 * @return the deadline
 	 */
 	public @Nullable Duration deadline() {
 		return this.deadline;
@@ -168,10 +171,10 @@ public final class RequestOptions {
 
 	@Override
 	public String toString() {
-		return "RequestOptions[maxRetries=" + this.maxRetries + ", timeout=" + this.timeout + ", streamIdleTimeout="
-				+ this.streamIdleTimeout + ", deadline=" + this.deadline + ", headers=" + this.headers.headerNames()
-				+ ", removedHeaders=" + this.removedHeaders + ", query=" + this.query.keySet() + ", extraBody="
-				+ this.extraBody.keySet() + "]";
+		return "RequestOptions[maxRetries=" + this.maxRetries + ", responseTimeout=" + this.responseTimeout
+				+ ", streamIdleTimeout=" + this.streamIdleTimeout + ", deadline=" + this.deadline + ", headers="
+				+ this.headers.headerNames() + ", removedHeaders=" + this.removedHeaders + ", query="
+				+ this.query.keySet() + ", extraBody=" + this.extraBody.keySet() + "]";
 	}
 
 	/**
@@ -181,7 +184,7 @@ public final class RequestOptions {
 
 		private @Nullable Integer maxRetries;
 
-		private @Nullable Duration timeout;
+		private @Nullable Duration responseTimeout;
 
 		private @Nullable Duration streamIdleTimeout;
 
@@ -204,18 +207,17 @@ public final class RequestOptions {
 		 * @return this builder
 		 */
 		public Builder maxRetries(int maxRetries) {
-			Assert.isTrue(maxRetries >= 0, () -> "maxRetries must be at least 0, was " + maxRetries);
-			this.maxRetries = maxRetries;
+			this.maxRetries = SettingChecks.maxRetries("maxRetries", maxRetries);
 			return this;
 		}
 
 		/**
 		 * Sets the longest wait for a response, from sending the request, without receiving any data.
-		 * @param timeout a positive duration
+		 * @param responseTimeout a positive duration
 		 * @return this builder
 		 */
-		public Builder timeout(Duration timeout) {
-			this.timeout = positive(timeout, "timeout");
+		public Builder responseTimeout(Duration responseTimeout) {
+			this.responseTimeout = SettingChecks.positive("responseTimeout", responseTimeout);
 			return this;
 		}
 
@@ -225,7 +227,7 @@ public final class RequestOptions {
 		 * @return this builder
 		 */
 		public Builder streamIdleTimeout(Duration streamIdleTimeout) {
-			this.streamIdleTimeout = positive(streamIdleTimeout, "streamIdleTimeout");
+			this.streamIdleTimeout = SettingChecks.positive("streamIdleTimeout", streamIdleTimeout);
 			return this;
 		}
 
@@ -236,7 +238,7 @@ public final class RequestOptions {
 		 * @return this builder
 		 */
 		public Builder deadline(Duration deadline) {
-			this.deadline = positive(deadline, "deadline");
+			this.deadline = SettingChecks.positive("deadline", deadline);
 			return this;
 		}
 
@@ -341,12 +343,6 @@ public final class RequestOptions {
 		private static void checkNotAuthorization(String name) {
 			Assert.isTrue(!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name),
 					"The Authorization header carries the API key; set the key with apiKey(..) on the builder");
-		}
-
-		private static Duration positive(Duration duration, String name) {
-			Assert.notNull(duration, () -> name + " must not be null");
-			Assert.isTrue(!duration.isNegative() && !duration.isZero(), () -> name + " must be positive, was " + duration);
-			return duration;
 		}
 
 	}

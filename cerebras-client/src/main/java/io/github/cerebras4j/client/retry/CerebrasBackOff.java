@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
+import io.github.cerebras4j.client.internal.SettingChecks;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
@@ -60,22 +61,11 @@ public final class CerebrasBackOff implements BackOff {
 	 */
 	public CerebrasBackOff(int maxRetries, Duration initialDelay, double multiplier, Duration maxDelay, double jitter,
 			DoubleSupplier randomSource) {
-		if (maxRetries < 0) {
-			throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
-		}
-		if (initialDelay.isNegative()) {
-			throw new IllegalArgumentException("initialDelay must not be negative, was " + initialDelay);
-		}
-		if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
-			throw new IllegalArgumentException("multiplier must be a finite number of at least 1, was " + multiplier);
-		}
-		if (maxDelay.compareTo(initialDelay) < 0) {
-			throw new IllegalArgumentException(
-					"maxDelay must not be shorter than initialDelay (" + initialDelay + "), was " + maxDelay);
-		}
-		if (!(jitter >= 0 && jitter <= 1)) {
-			throw new IllegalArgumentException("jitter must be between 0 and 1, was " + jitter);
-		}
+		SettingChecks.maxRetries("maxRetries", maxRetries);
+		SettingChecks.notNegative("initialDelay", initialDelay);
+		SettingChecks.multiplier("multiplier", multiplier);
+		SettingChecks.maxDelay("maxDelay", maxDelay, "initialDelay", initialDelay);
+		SettingChecks.fraction("jitter", jitter);
 		this.maxRetries = maxRetries;
 		this.initialDelay = initialDelay;
 		this.multiplier = multiplier;

@@ -11,6 +11,7 @@ import io.github.cerebras4j.client.error.CerebrasApiException;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
 import io.github.cerebras4j.client.error.CerebrasPoolTimeoutException;
 import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
+import io.github.cerebras4j.client.internal.SettingChecks;
 import org.springframework.core.retry.RetryPolicy;
 
 /**
@@ -76,9 +77,7 @@ public final class CerebrasRetryPolicy implements RetryPolicy {
 	private CerebrasRetryPolicy(Builder builder) {
 		this.backOff = new CerebrasBackOff(builder.maxRetries, builder.initialDelay, builder.multiplier,
 				builder.maxDelay, builder.jitter, builder.randomSource);
-		if (builder.maxRetryAfter.isNegative()) {
-			throw new IllegalArgumentException("maxRetryAfter must not be negative, was " + builder.maxRetryAfter);
-		}
+		SettingChecks.notNegative("maxRetryAfter", builder.maxRetryAfter);
 		for (int status : builder.retryableStatuses) {
 			if (status < 100 || status > 999) {
 				throw new IllegalArgumentException(

@@ -176,11 +176,11 @@ class CerebrasBackOffTests {
 	@ParameterizedTest(name = "{5}")
 	@CsvSource(delimiter = '|', textBlock = """
 			-1 | PT0.5S    | 2.0      | PT8S   | 0.25 | maxRetries must not be negative, was -1
-			2  | PT-0.001S | 2.0      | PT8S   | 0.25 | initialDelay must not be negative, was PT-0.001S
+			2  | PT-0.001S | 2.0      | PT8S   | 0.25 | initialDelay must not be negative, was -1ms
 			2  | PT0.5S    | 0.5      | PT8S   | 0.25 | multiplier must be a finite number of at least 1, was 0.5
 			2  | PT0.5S    | NaN      | PT8S   | 0.25 | multiplier must be a finite number of at least 1, was NaN
 			2  | PT0.5S    | Infinity | PT8S   | 0.25 | multiplier must be a finite number of at least 1, was Infinity
-			2  | PT0.5S    | 2.0      | PT0.4S | 0.25 | maxDelay must not be shorter than initialDelay (PT0.5S), was PT0.4S
+			2  | PT0.5S    | 2.0      | PT0.4S | 0.25 | maxDelay must not be shorter than initialDelay (500ms), was 400ms
 			2  | PT0.5S    | 2.0      | PT8S   | -0.1 | jitter must be between 0 and 1, was -0.1
 			2  | PT0.5S    | 2.0      | PT8S   | 1.5  | jitter must be between 0 and 1, was 1.5
 			2  | PT0.5S    | 2.0      | PT8S   | NaN  | jitter must be between 0 and 1, was NaN

@@ -124,7 +124,7 @@ public final class Transport {
 	 * @return the response with its status, headers and retries; errors are {@link CerebrasException}s
 	 */
 	public <T> Mono<RawResponse<T>> exchange(ApiCall call, Class<T> responseType) {
-		Duration timeout = orDefault(this.options.timeout(), this.settings.responseTimeout());
+		Duration timeout = orDefault(this.options.responseTimeout(), this.settings.responseTimeout());
 		return this.policy.exchange(call, retriesTaken -> this.requests.request(call, timeout)
 			.exchangeToMono(response -> ErrorResponses.isSuccess(response)
 					? JsonBodies.read(call, response, metadata(response, retriesTaken), responseType)
@@ -168,7 +168,7 @@ public final class Transport {
 	 * @return the response's status and headers; an error status is a {@code CerebrasApiException}
 	 */
 	public Mono<ResponseMetadata> ping(ApiCall call) {
-		Duration timeout = orDefault(this.options.timeout(), this.settings.responseTimeout());
+		Duration timeout = orDefault(this.options.responseTimeout(), this.settings.responseTimeout());
 		return this.requests.request(call, timeout)
 			.exchangeToMono(response -> ErrorResponses.isSuccess(response)
 					? response.releaseBody().thenReturn(metadata(response, 0))

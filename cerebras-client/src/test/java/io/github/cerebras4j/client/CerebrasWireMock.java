@@ -33,8 +33,22 @@ final class CerebrasWireMock {
 		return configure(ReactiveCerebrasTemplate.builder(), server);
 	}
 
+	/** A blocking template on a scripted socket server, without retries or warm-up unless a test turns them on. */
+	static CerebrasClientBuilder<CerebrasTemplate> template(ScriptedSocketServer server) {
+		return configure(CerebrasTemplate.builder(), server.baseUrl());
+	}
+
+	/** A reactive template on a scripted socket server, without retries or warm-up unless a test turns them on. */
+	static CerebrasClientBuilder<ReactiveCerebrasTemplate> reactive(ScriptedSocketServer server) {
+		return configure(ReactiveCerebrasTemplate.builder(), server.baseUrl());
+	}
+
 	private static <T> CerebrasClientBuilder<T> configure(CerebrasClientBuilder<T> builder, WireMockExtension server) {
-		return builder.apiKey(API_KEY).baseUrl(server.baseUrl()).environment(name -> null).maxRetries(0).warmUp(false);
+		return configure(builder, server.baseUrl());
+	}
+
+	private static <T> CerebrasClientBuilder<T> configure(CerebrasClientBuilder<T> builder, String baseUrl) {
+		return builder.apiKey(API_KEY).baseUrl(baseUrl).environment(name -> null).maxRetries(0).warmUp(false);
 	}
 
 	static String chatCompletion() {
@@ -68,6 +82,23 @@ final class CerebrasWireMock {
 			.append("\"total_time\":0.006,\"created\":1769729480.0787008}}\n\n");
 		body.append("data: [DONE]\n\n");
 		return body.toString();
+	}
+
+	/**
+	 * Returns the first events of a body of server-sent events.
+	 * @param body the events, each ending with a blank line
+	 * @param count how many, at least 1
+	 * @return the first {@code count} events
+	 */
+	static String firstEvents(String body, int count) {
+		int end = 0;
+		for (int i = 0; i < count; i++) {
+			end = body.indexOf("\n\n", end) + 2;
+			if (end < 2) {
+				throw new IllegalArgumentException("The body has fewer than " + count + " events");
+			}
+		}
+		return body.substring(0, end);
 	}
 
 	static List<String> words(int count) {

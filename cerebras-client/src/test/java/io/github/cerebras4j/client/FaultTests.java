@@ -291,6 +291,7 @@ class FaultTests {
 	void chunksThatArrivedBeforeAResetReachASlowReaderBeforeTheError() throws Exception {
 		CountDownLatch firstRead = new CountDownLatch(1);
 		CountDownLatch reset = new CountDownLatch(1);
+		PoolProbe pool = new PoolProbe();
 		try (ScriptedSocketServer socketServer = new ScriptedSocketServer((request, exchange) -> {
 			exchange.streamHeaders();
 			// one write: once the reader has the first chunk, the client has read the other two as well
@@ -298,7 +299,7 @@ class FaultTests {
 			firstRead.await(5, TimeUnit.SECONDS);
 			exchange.reset();
 			reset.countDown();
-		}); CerebrasTemplate cerebras = template(socketServer).build()) {
+		}); CerebrasTemplate cerebras = template(socketServer).connectionPool(pool.pool()).build()) {
 			List<String> received = new CopyOnWriteArrayList<>();
 			AtomicReference<Throwable> failure = new AtomicReference<>();
 			BaseSubscriber<ChatCompletionChunk> oneAtATime = new BaseSubscriber<>() {
@@ -323,7 +324,10 @@ class FaultTests {
 
 			cerebras.reactive().chat().completions().stream(CHAT).subscribe(oneAtATime);
 			assertThat(reset.await(5, TimeUnit.SECONDS)).isTrue();
-			Thread.sleep(200); // the reset reaches the client while two chunks wait for demand
+			// the pool lets the connection go once the client has seen the reset, while two chunks wait for demand
+			await().atMost(NO_HANG).until(() -> pool.metrics().allocatedSize() == 0);
+			assertThat(received).containsExactly(TOKENS.get(0));
+			assertThat(failure.get()).isNull();
 			oneAtATime.request(10);
 
 			await().atMost(NO_HANG).untilAsserted(() -> assertThat(failure.get()).isNotNull());
@@ -331,20 +335,25 @@ class FaultTests {
 			assertThat(failure.get()).isInstanceOfSatisfying(CerebrasStreamInterruptedException.class,
 					(ex) -> assertThat(ex.partialText()).isEqualTo("Hello world"));
 		}
+		finally {
+			pool.dispose();
+		}
 	}
 
 	@ParameterizedTest(name = "{0} after the headers, {1}")
 	@MethodSource("everyBreakAndApi")
 	void streamBrokenBeforeItsFirstChunkIsRetriedUntilRetriesRunOut(Break ending, Api api) throws Exception {
 		PoolProbe pool = new PoolProbe();
+		HeadersRead headersRead = new HeadersRead();
 
 		try (ScriptedSocketServer socketServer = new ScriptedSocketServer((request, exchange) -> {
 			exchange.streamHeaders();
 			if (ending == Break.RESET) {
-				Thread.sleep(50); // let the client read the headers: the response has started, no chunk has
+				headersRead.awaitNext(); // the response has started, no chunk has
 				exchange.reset();
 			}
 		}); CerebrasTemplate cerebras = template(socketServer).connectionPool(pool.pool())
+			.webClientBuilder(headersRead.webClient())
 			.streamIdleTimeout(Duration.ofMillis(300))
 			.build()) {
 			List<String> received = new ArrayList<>();
@@ -374,14 +383,15 @@ class FaultTests {
 	@ParameterizedTest(name = "reset after {0}, {1}")
 	@MethodSource("everyFirstAttemptBreakAndApi")
 	void streamRetriedAfterAResetBeforeItsFirstChunkDeliversEveryChunkOnce(String sent, Api api) throws Exception {
+		HeadersRead headersRead = new HeadersRead();
 		try (ScriptedSocketServer socketServer = new ScriptedSocketServer((request, exchange) -> {
 			exchange.streamHeaders();
 			if (request == 1) {
+				headersRead.awaitNext(); // the response has started
 				if (sent.equals("half an event")) {
 					String event = "data: " + chatChunk(TOKENS.get(0)) + "\n\n";
 					exchange.chunk(event.substring(0, event.length() / 2));
 				}
-				Thread.sleep(50);
 				exchange.reset();
 				return;
 			}
@@ -389,7 +399,7 @@ class FaultTests {
 				exchange.event(chatChunk(token));
 			}
 			exchange.done();
-		}); CerebrasTemplate cerebras = template(socketServer).build()) {
+		}); CerebrasTemplate cerebras = template(socketServer).webClientBuilder(headersRead.webClient()).build()) {
 			List<String> received = new ArrayList<>();
 
 			assertTimeoutPreemptively(NO_HANG, () -> readChat(cerebras, api, chunk -> received.add(chunk.content())));
@@ -402,10 +412,11 @@ class FaultTests {
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(Api.class)
 	void streamResponseDescribesTheAttemptThatDeliveredTheChunks(Api api) throws Exception {
+		HeadersRead headersRead = new HeadersRead();
 		try (ScriptedSocketServer socketServer = new ScriptedSocketServer((request, exchange) -> {
 			exchange.streamHeaders("x-request-id: req-" + request);
 			if (request == 1) {
-				Thread.sleep(50); // let the client read the headers
+				headersRead.awaitNext(); // the first attempt has a response, whose metadata must not be the one given
 				exchange.reset();
 				return;
 			}
@@ -413,7 +424,7 @@ class FaultTests {
 				exchange.event(chatChunk(token));
 			}
 			exchange.done();
-		}); CerebrasTemplate cerebras = template(socketServer).build()) {
+		}); CerebrasTemplate cerebras = template(socketServer).webClientBuilder(headersRead.webClient()).build()) {
 			List<String> received = new ArrayList<>();
 			ResponseMetadata metadata;
 

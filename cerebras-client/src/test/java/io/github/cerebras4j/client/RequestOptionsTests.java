@@ -1,8 +1,10 @@
 package io.github.cerebras4j.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -19,7 +21,6 @@ import io.github.cerebras4j.client.error.InternalServerException;
 import io.github.cerebras4j.client.models.ModelFormat;
 import io.github.cerebras4j.client.models.ModelList;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -51,15 +52,6 @@ class RequestOptionsTests {
 		.build();
 
 	private static final String CHAT = "/v1/chat/completions";
-
-	@BeforeAll
-	static void loadTheClientOnce() {
-		// the first call in a JVM pays for class loading (seconds on a slow machine); the timings below are not about it
-		server.stubFor(get("/v1/models").willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
-		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build()) {
-			cerebras.models().list();
-		}
-	}
 
 	@Test
 	void optionsApplyToTheViewAndDoNotLeakIntoTheTemplate() {
@@ -306,41 +298,37 @@ class RequestOptionsTests {
 
 	@Test
 	void timeoutOfTheOptionsReplacesTheTemplatesAndDoesNotLeak() {
-		server.stubFor(post(urlPathEqualTo(CHAT)).willReturn(okJson(CerebrasWireMock.chatCompletion()).withFixedDelay(3000)));
+		// the server answers after 1 s: in time for the template's 5 s, too late for the view's 200 ms
+		server.stubFor(post(urlPathEqualTo(CHAT)).willReturn(okJson(CerebrasWireMock.chatCompletion()).withFixedDelay(1000)));
 
 		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).responseTimeout(Duration.ofSeconds(5)).build()) {
 			CerebrasTemplate impatient = cerebras.withOptions(o -> o.responseTimeout(Duration.ofMillis(200)));
-			long start = System.nanoTime();
 			assertThatExceptionOfType(CerebrasTimeoutException.class)
-				.isThrownBy(() -> impatient.chat().completions().create(REQUEST));
-			// the server answers after 3 s, the template would wait 5 s: failing this early is the view's 200 ms
-			assertThat(elapsedSince(start)).isLessThan(Duration.ofMillis(1500));
+				.isThrownBy(() -> impatient.chat().completions().create(REQUEST))
+				.withMessageContaining("Request timed out");
 
-			server.stubFor(post(urlPathEqualTo(CHAT))
-				.willReturn(okJson(CerebrasWireMock.chatCompletion()).withFixedDelay(1000)));
-			start = System.nanoTime();
 			assertThat(cerebras.chat().completions().create(REQUEST).content()).isNotBlank();
-			assertThat(elapsedSince(start)).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
 		}
+		assertThat(server.findAll(postRequestedFor(urlPathEqualTo(CHAT)))).hasSize(2);
 	}
 
 	@Test
 	void streamIdleTimeoutOfTheOptionsReplacesTheTemplatesAndDoesNotLeak() {
-		// WireMock waits 1 s before each of the 2 parts of the body
+		// WireMock waits 1 s before each of the 2 parts of the body: silences the template's 5 s allows, the view's
+		// 300 ms does not
 		server.stubFor(post(urlPathEqualTo(CHAT)).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
 			.withBody(CerebrasWireMock.chatStream(CerebrasWireMock.words(4)))
 			.withChunkedDribbleDelay(2, 2000)));
 
 		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).streamIdleTimeout(Duration.ofSeconds(5)).build()) {
-			long start = System.nanoTime();
 			try (CerebrasStream<ChatCompletionChunk> stream = cerebras
 				.withOptions(o -> o.streamIdleTimeout(Duration.ofMillis(300)))
 				.chat()
 				.completions()
 				.stream(REQUEST)) {
-				assertThatExceptionOfType(CerebrasTimeoutException.class).isThrownBy(() -> stream.forEach(chunk -> { }));
+				assertThatExceptionOfType(CerebrasTimeoutException.class).isThrownBy(() -> stream.forEach(chunk -> { }))
+					.satisfies(ex -> assertThat(ex.chunksReceived()).as("timed out in the first silence").isZero());
 			}
-			assertThat(elapsedSince(start)).isLessThan(Duration.ofMillis(900));
 
 			StringBuilder text = new StringBuilder();
 			try (CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
@@ -352,32 +340,37 @@ class RequestOptionsTests {
 
 	@Test
 	void deadlineEndsAStreamThatIsStillRunning() {
+		// 20 chunks over 3 s: the stream is still running when its first chunk arrives and the clock is moved on
 		server.stubFor(post(urlPathEqualTo(CHAT)).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
 			.withBody(CerebrasWireMock.chatStream(CerebrasWireMock.words(20)))
 			.withChunkedDribbleDelay(20, 3000)));
 
-		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build()) {
-			long start = System.nanoTime();
-			try (CerebrasStream<ChatCompletionChunk> stream = cerebras.withOptions(o -> o.deadline(Duration.ofMillis(500)))
-				.chat()
-				.completions()
-				.stream(REQUEST)) {
-				// chunks had reached the caller: the deadline ends the stream as a timeout that says what was received
-				assertThatExceptionOfType(CerebrasTimeoutException.class)
-					.isThrownBy(() -> stream.forEach(chunk -> { }))
-					.withMessageContaining("timed out after")
-					.withMessageContaining("Deadline")
-					.withCauseInstanceOf(CerebrasTimeoutException.class)
-					.satisfies(ex -> assertThat(ex.chunksReceived()).isPositive())
-					.satisfies(ex -> assertThat(ex.partialText()).startsWith("w0 "));
-			}
-			// every chunk is less than 200 ms from the last, so only the deadline can end the stream this early
-			assertThat(elapsedSince(start)).isLessThan(Duration.ofMillis(1500));
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build();
+				VirtualClock clock = VirtualClock.install();
+				CerebrasStream<ChatCompletionChunk> stream = cerebras.withOptions(o -> o.deadline(Duration.ofMillis(500)))
+					.chat()
+					.completions()
+					.stream(REQUEST)) {
+			List<Duration> timersAtFirstContent = new ArrayList<>();
+			// chunks had reached the caller: the deadline ends the stream as a timeout that says what was received
+			assertThatExceptionOfType(CerebrasTimeoutException.class).isThrownBy(() -> stream.forEach(chunk -> {
+				if (chunk.hasContent() && timersAtFirstContent.isEmpty()) {
+					timersAtFirstContent.addAll(clock.timers());
+					clock.advanceTimeBy(Duration.ofMillis(500));
+				}
+			}))
+				.withMessageContaining("timed out after")
+				.withMessageContaining("Deadline of 500 ms")
+				.withCauseInstanceOf(CerebrasTimeoutException.class)
+				.satisfies(ex -> assertThat(ex.chunksReceived()).isPositive())
+				.satisfies(ex -> assertThat(ex.partialText()).startsWith("w0 "));
+			assertThat(timersAtFirstContent).as("the deadline's timer, the stream's only one")
+				.containsExactly(Duration.ofMillis(500));
 		}
 	}
 
 	@Test
-	void deadlineCoversTheRetriesOfACall() {
+	void deadlineCoversTheRetriesOfACall() throws Exception {
 		server.stubFor(post(urlPathEqualTo(CHAT)).willReturn(aResponse().withStatus(503)));
 		CerebrasRetryPolicy slowRetries = CerebrasRetryPolicy.builder()
 			.maxRetries(3)
@@ -385,16 +378,24 @@ class RequestOptionsTests {
 			.jitter(0)
 			.build();
 
-		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).retryPolicy(slowRetries).build()) {
-			long start = System.nanoTime();
-			assertThatExceptionOfType(CerebrasTimeoutException.class)
-				.isThrownBy(() -> cerebras.withOptions(o -> o.deadline(Duration.ofMillis(300)))
-					.chat()
-					.completions()
-					.create(REQUEST))
-				.withMessageContaining("Deadline");
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).retryPolicy(slowRetries).build();
+				VirtualClock clock = VirtualClock.install()) {
+			CompletableFuture<ChatCompletion> call = CompletableFuture.supplyAsync(() -> cerebras
+				.withOptions(o -> o.deadline(Duration.ofMillis(300)))
+				.chat()
+				.completions()
+				.create(REQUEST));
+
+			// the deadline starts with the call, the wait before the first retry once the first 503 is in
+			assertThat(List.of(clock.nextTimer(), clock.nextTimer())).containsExactly(Duration.ofMillis(300),
+					Duration.ofMillis(400));
+			clock.advanceTimeBy(Duration.ofMillis(300));
+
 			// without the deadline the retries would wait 0.4 + 0.8 + 1.6 s and end with a 503
-			assertThat(elapsedSince(start)).isLessThan(Duration.ofMillis(1000));
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> call.get(5, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(CerebrasTimeoutException.class)
+				.withMessageContaining("Deadline of 300 ms");
 		}
 		assertThat(server.findAll(postRequestedFor(urlPathEqualTo(CHAT)))).hasSize(1);
 	}
@@ -403,15 +404,16 @@ class RequestOptionsTests {
 	void callThatEndsBeforeItsDeadlineSucceeds() {
 		server.stubFor(post(urlPathEqualTo(CHAT)).willReturn(okJson(CerebrasWireMock.chatCompletion())));
 
-		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build()) {
-			long start = System.nanoTime();
+		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).build();
+				VirtualClock clock = VirtualClock.install()) {
+			// the clock never moves: a call that waited for its deadline's timer would never end
 			ChatCompletion completion = cerebras.withOptions(o -> o.deadline(Duration.ofSeconds(3)))
 				.chat()
 				.completions()
 				.create(REQUEST);
 
 			assertThat(completion.content()).isNotBlank();
-			assertThat(elapsedSince(start)).isLessThan(Duration.ofSeconds(2));
+			assertThat(clock.timers()).as("the deadline was armed").containsExactly(Duration.ofSeconds(3));
 		}
 	}
 
@@ -420,8 +422,9 @@ class RequestOptionsTests {
 		server.stubFor(post(urlPathEqualTo(CHAT)).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
 			.withBody(CerebrasWireMock.chatStream(List.of("a", "b")))));
 
-		try (ReactiveCerebrasTemplate cerebras = CerebrasWireMock.reactive(server).build()) {
-			long start = System.nanoTime();
+		try (ReactiveCerebrasTemplate cerebras = CerebrasWireMock.reactive(server).build();
+				VirtualClock clock = VirtualClock.install()) {
+			// the clock never moves: a stream that waited for its deadline's timer would never end
 			List<ChatCompletionChunk> chunks = cerebras.withOptions(o -> o.deadline(Duration.ofSeconds(3)))
 				.chat()
 				.completions()
@@ -430,7 +433,7 @@ class RequestOptionsTests {
 				.block(Duration.ofSeconds(10));
 
 			assertThat(chunks).hasSize(5);
-			assertThat(elapsedSince(start)).isLessThan(Duration.ofSeconds(2));
+			assertThat(clock.timers()).as("the deadline was armed").containsExactly(Duration.ofSeconds(3));
 		}
 	}
 
@@ -443,12 +446,14 @@ class RequestOptionsTests {
 			.withBody(textStream(20))
 			.withChunkedDribbleDelay(20, 4000)));
 		PoolProbe pool = new PoolProbe(1);
+		WarmUps warmUps = new WarmUps();
 
 		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server)
 			.connectionPool(pool.pool())
+			.observationRegistry(warmUps.registry())
 			.warmUp(true)
 			.build()) {
-			await().atMost(Duration.ofSeconds(5)).until(() -> warmingRequests() == 1);
+			warmUps.awaitEnd();
 			CerebrasTemplate view = cerebras.withOptions(o -> o.header("X-Trace", "t1")).withOptions(o -> o.maxRetries(1));
 
 			CompletableFuture<ModelList> viaTemplate;
@@ -464,7 +469,9 @@ class RequestOptionsTests {
 			await().atMost(Duration.ofSeconds(3)).until(() -> pool.metrics().acquiredSize() == 0);
 			assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/completions"))).get(0).getHeader("X-Trace"))
 				.isEqualTo("t1");
-			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> warmingRequests() == 1);
+			// a warm-up starts its observation on the thread that asks for it: the views asked for none
+			assertThat(warmUps.events()).containsExactly("warm-up started", "warm-up ended");
+			assertThat(warmingRequests()).isEqualTo(1);
 		}
 		finally {
 			pool.dispose();
@@ -498,10 +505,6 @@ class RequestOptionsTests {
 
 	private static JsonNode json(LoggedRequest request) {
 		return CerebrasJson.mapper().readTree(request.getBodyAsString());
-	}
-
-	private static Duration elapsedSince(long start) {
-		return Duration.ofNanos(System.nanoTime() - start);
 	}
 
 	private static CompletionRequest textRequest() {

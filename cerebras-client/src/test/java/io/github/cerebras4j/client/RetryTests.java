@@ -8,7 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -31,7 +33,6 @@ import io.github.cerebras4j.client.error.RateLimitException;
 import io.github.cerebras4j.client.models.ModelList;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,11 +53,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Retries end to end against WireMock: which failures are retried and how often, how long the client waits in
- * between (measured between the request arrivals on the server), server retry hints and their cap,
- * {@code x-should-retry}, exhaustion, a Spring {@link RetryListener} and a user's own {@link RetryPolicy},
+ * between (the delays it asks of Reactor's timer, read on a {@link VirtualClock}, never measured), server retry hints
+ * and their cap, {@code x-should-retry}, exhaustion, a Spring {@link RetryListener} and a user's own {@link RetryPolicy},
  * per-request retry options, streams retried before their first chunk, and the retries a raw response reports.
  */
 class RetryTests {
@@ -68,22 +70,13 @@ class RetryTests {
 
 	private static final String MODELS = "/v1/models";
 
+	/** Far above anything these tests should take: only proves that a call does not hang. */
+	private static final Duration NO_HANG = Duration.ofSeconds(10);
+
 	private static final ChatCompletionRequest REQUEST = ChatCompletionRequest.builder()
 		.model("llama3.1-8b")
 		.user("Why is fast inference useful?")
 		.build();
-
-	/**
-	 * Makes one retried call before the tests, so that loading the classes of the retry path and starting its
-	 * scheduler land in no gap a test measures.
-	 */
-	@BeforeAll
-	static void warmUpTheRetryPath() {
-		answerChatInTurn(error(503).withHeader("Retry-After", "Thu, 01 Jan 1970 00:00:00 GMT"), completion());
-		try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).retryPolicy(quick(1)).build()) {
-			cerebras.chat().completions().create(REQUEST);
-		}
-	}
 
 	/** Our policy with short, jitter-free waits, for tests that are not about the delays. */
 	private static CerebrasRetryPolicy quick(int maxRetries) {
@@ -135,47 +128,56 @@ class RetryTests {
 		return requests;
 	}
 
-	/** The milliseconds between consecutive chat requests as the server received them. */
-	private static List<Long> chatArrivalGaps() {
-		List<LoggedRequest> requests = chatRequests();
-		List<Long> gaps = new ArrayList<>();
-		for (int i = 1; i < requests.size(); i++) {
-			gaps.add(requests.get(i).getLoggedDate().getTime() - requests.get(i - 1).getLoggedDate().getTime());
-		}
-		return gaps;
+	/**
+	 * Runs a blocking call in the background, its Reactor timers on the virtual clock, and returns the waits the
+	 * client asked for before its retries, the clock moved on by each as soon as it was asked for.
+	 */
+	private static List<Duration> waitsOf(VirtualClock clock, Runnable call) throws Exception {
+		CompletableFuture<Void> running = CompletableFuture.runAsync(call);
+		List<Duration> waits = clock.runToEnd(running);
+		running.get(NO_HANG.toSeconds(), TimeUnit.SECONDS);
+		return waits;
 	}
 
 	@Nested
 	class Backoff {
 
 		@Test
-		void serverErrorsAreRetriedWithTheDefaultExponentialBackoff() {
+		void serverErrorsAreRetriedWithTheDefaultExponentialBackoff() throws Exception {
 			answerChatInTurn(error(503), error(503), completion());
 			CerebrasRetryPolicy noJitter = CerebrasRetryPolicy.builder().randomSource(() -> 0.0).build();
 
-			try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).retryPolicy(noJitter).build()) {
-				ChatCompletion completion = cerebras.chat().completions().create(REQUEST);
+			try (VirtualClock clock = VirtualClock.install();
+					CerebrasTemplate cerebras = CerebrasWireMock.template(server).retryPolicy(noJitter).build()) {
+				CompletableFuture<ChatCompletion> call = CompletableFuture
+					.supplyAsync(() -> cerebras.chat().completions().create(REQUEST));
 
-				assertThat(completion.content()).isEqualTo("Fast inference makes AI feel instant.");
+				assertThat(clock.nextTimer()).as("wait before the first retry").isEqualTo(Duration.ofMillis(500));
+				await().atMost(NO_HANG).until(() -> chatRequests().size() == 1);
+				clock.advanceTimeBy(Duration.ofMillis(499));
+				assertThat(chatRequests()).as("no retry before the wait is over").hasSize(1);
+				clock.advanceTimeBy(Duration.ofMillis(1));
+				assertThat(clock.nextTimer()).as("wait before the second retry").isEqualTo(Duration.ofSeconds(1));
+				clock.advanceTimeBy(Duration.ofSeconds(1));
+
+				assertThat(call.get(NO_HANG.toSeconds(), TimeUnit.SECONDS).content()).isEqualTo("Fast inference makes AI feel instant.");
+				assertThat(clock.timers()).as("no other timer").hasSize(2);
 			}
 			assertThat(chatRequests()).hasSize(3);
-			List<Long> gaps = chatArrivalGaps();
-			assertThat(gaps.get(0)).as("wait before the first retry, 0.5 s").isBetween(450L, 999L);
-			assertThat(gaps.get(1)).as("wait before the second retry, 1 s").isBetween(950L, 1699L);
 		}
 
 		@Test
-		void jitterOnlyShortensTheWaits() {
+		void jitterOnlyShortensTheWaits() throws Exception {
 			answerChatInTurn(error(503), error(503), completion());
 			CerebrasRetryPolicy fullJitter = CerebrasRetryPolicy.builder().randomSource(() -> 1.0).build();
 
-			try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).retryPolicy(fullJitter).build()) {
-				cerebras.chat().completions().create(REQUEST);
+			try (VirtualClock clock = VirtualClock.install();
+					CerebrasTemplate cerebras = CerebrasWireMock.template(server).retryPolicy(fullJitter).build()) {
+				assertThat(waitsOf(clock, () -> cerebras.chat().completions().create(REQUEST)))
+					.as("0.5 s and 1 s, each shortened by 25 %")
+					.containsExactly(Duration.ofMillis(375), Duration.ofMillis(750));
 			}
 			assertThat(chatRequests()).hasSize(3);
-			List<Long> gaps = chatArrivalGaps();
-			assertThat(gaps.get(0)).as("0.5 s shortened by 25 %: 375 ms").isBetween(360L, 499L);
-			assertThat(gaps.get(1)).as("1 s shortened by 25 %: 750 ms").isBetween(730L, 999L);
 		}
 
 		@Test
@@ -201,47 +203,57 @@ class RetryTests {
 	class ServerHints {
 
 		@Test
-		void retryAfterMsReplacesTheBackoff() {
+		void retryAfterMsReplacesTheBackoff() throws Exception {
 			answerChatInTurn(error(429).withHeader("retry-after-ms", "50"), completion());
 
-			try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).maxRetries(2).build()) {
-				RawResponse<ChatCompletion> response = cerebras.chat().completions().withRawResponse().create(REQUEST);
+			try (VirtualClock clock = VirtualClock.install();
+					CerebrasTemplate cerebras = CerebrasWireMock.template(server).maxRetries(2).build()) {
+				CompletableFuture<RawResponse<ChatCompletion>> call = CompletableFuture
+					.supplyAsync(() -> cerebras.chat().completions().withRawResponse().create(REQUEST));
 
+				assertThat(clock.runToEnd(call)).as("the 50 ms hint, not the 375-500 ms backoff")
+					.containsExactly(Duration.ofMillis(50));
+				RawResponse<ChatCompletion> response = call.get(NO_HANG.toSeconds(), TimeUnit.SECONDS);
 				assertThat(response.getBody().content()).isEqualTo("Fast inference makes AI feel instant.");
 				assertThat(response.retriesTaken()).isEqualTo(1);
 			}
 			assertThat(chatRequests()).hasSize(2);
-			assertThat(chatArrivalGaps().get(0)).as("50 ms hint, not the 375-500 ms backoff").isLessThan(400L);
 		}
 
 		@Test
-		void retryAfterInSecondsIsHonoured() {
+		void retryAfterInSecondsIsHonoured() throws Exception {
 			answerChatInTurn(error(429).withHeader("Retry-After", "1"), completion());
 
-			try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).retryPolicy(quick(2)).build()) {
-				cerebras.chat().completions().create(REQUEST);
+			try (VirtualClock clock = VirtualClock.install();
+					CerebrasTemplate cerebras = CerebrasWireMock.template(server).retryPolicy(quick(2)).build()) {
+				assertThat(waitsOf(clock, () -> cerebras.chat().completions().create(REQUEST)))
+					.as("the 1 s hint, not the 20 ms backoff")
+					.containsExactly(Duration.ofSeconds(1));
 			}
 			assertThat(chatRequests()).hasSize(2);
-			assertThat(chatArrivalGaps().get(0)).as("1 s hint, not the 20 ms backoff").isBetween(900L, 2499L);
 		}
 
 		@Test
-		void retryAfterAsAnHttpDateIsHonoured() {
-			// HTTP dates have a resolution of 1 s: this one is 2 to 3 s from now, and the first request takes a while
-			ZonedDateTime later = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+		void retryAfterAsAnHttpDateIsHonoured() throws Exception {
+			// an HTTP date has a resolution of 1 s and is read against the wall clock when the 503 arrives: this one is
+			// 29 to 30 s ahead when written, a little less when read
+			ZonedDateTime later = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
 			String httpDate = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).format(later);
 			answerChatInTurn(error(503).withHeader("Retry-After", httpDate), completion());
 
-			try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).retryPolicy(quick(2)).build()) {
-				cerebras.chat().completions().create(REQUEST);
+			try (VirtualClock clock = VirtualClock.install();
+					CerebrasTemplate cerebras = CerebrasWireMock.template(server).retryPolicy(quick(2)).build()) {
+				assertThat(waitsOf(clock, () -> cerebras.chat().completions().create(REQUEST)))
+					.as("a wait until " + httpDate + ", not the 20 ms backoff")
+					.singleElement()
+					.satisfies((wait) -> assertThat(wait).isGreaterThan(Duration.ofSeconds(20))
+						.isLessThanOrEqualTo(Duration.ofSeconds(30)));
 			}
 			assertThat(chatRequests()).hasSize(2);
-			assertThat(chatArrivalGaps().get(0)).as("wait until " + httpDate + ", not the 20 ms backoff")
-				.isBetween(1000L, 3499L);
 		}
 
 		@Test
-		void hintAboveTheCapFallsBackToTheBackoff() {
+		void hintAboveTheCapFallsBackToTheBackoff() throws Exception {
 			answerChatInTurn(error(429).withHeader("Retry-After", "30"), completion());
 			CerebrasRetryPolicy policy = CerebrasRetryPolicy.builder()
 				.maxRetryAfter(Duration.ofSeconds(1))
@@ -249,13 +261,16 @@ class RetryTests {
 				.randomSource(() -> 0.0)
 				.build();
 
-			try (CerebrasTemplate cerebras = CerebrasWireMock.template(server).retryPolicy(policy).build()) {
-				ChatCompletion completion = cerebras.chat().completions().create(REQUEST);
+			try (VirtualClock clock = VirtualClock.install();
+					CerebrasTemplate cerebras = CerebrasWireMock.template(server).retryPolicy(policy).build()) {
+				CompletableFuture<ChatCompletion> call = CompletableFuture
+					.supplyAsync(() -> cerebras.chat().completions().create(REQUEST));
 
-				assertThat(completion.content()).isEqualTo("Fast inference makes AI feel instant.");
+				assertThat(clock.runToEnd(call)).as("the 100 ms backoff, not the 30 s hint")
+					.containsExactly(Duration.ofMillis(100));
+				assertThat(call.get(NO_HANG.toSeconds(), TimeUnit.SECONDS).content()).isEqualTo("Fast inference makes AI feel instant.");
 			}
 			assertThat(chatRequests()).hasSize(2);
-			assertThat(chatArrivalGaps().get(0)).as("the 100 ms backoff, not the 30 s hint").isBetween(90L, 899L);
 		}
 
 	}

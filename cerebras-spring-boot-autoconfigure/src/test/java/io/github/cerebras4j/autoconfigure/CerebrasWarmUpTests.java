@@ -7,7 +7,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
-import org.junit.jupiter.api.BeforeAll;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,6 +46,8 @@ class CerebrasWarmUpTests {
 	@RegisterExtension
 	static WireMockExtension server = CerebrasApiStub.server();
 
+	private final WarmUpObservations warmUps = new WarmUpObservations();
+
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CerebrasAutoConfiguration.class, WebClientAutoConfiguration.class))
 		.withInitializer(environment(Map.of()))
@@ -65,34 +67,44 @@ class CerebrasWarmUpTests {
 	@Test
 	void doesNotWarmUpBeforeTheApplicationIsReady() {
 		server.stubFor(get(urlPathEqualTo(WARMING)).willReturn(okJson("{}")));
-		onServer().run((context) -> {
-			assertThat(context).hasSingleBean(CerebrasWarmUp.class);
-			await().during(Duration.ofMillis(500))
-				.atMost(Duration.ofSeconds(2))
-				.until(() -> server.findAll(getRequestedFor(urlPathEqualTo(WARMING))).isEmpty());
+		onServer().withBean(ObservationRegistry.class, this.warmUps::registry).run((context) -> {
+			assertThat(context).hasSingleBean(CerebrasWarmUp.class).hasSingleBean(ReactiveCerebrasTemplate.class);
+			// the templates are built, and a warm-up starts its observation on the thread that asks for it
+			assertThat(this.warmUps.events()).isEmpty();
+			assertThat(server.findAll(getRequestedFor(urlPathEqualTo(WARMING)))).isEmpty();
+
+			publishReady(context);
+			assertThat(this.warmUps.events()).first().isEqualTo(WarmUpObservations.STARTED);
 		});
 	}
 
 	@Test
 	void doesNotWarmUpWhenDisabled() {
 		server.stubFor(get(urlPathEqualTo(WARMING)).willReturn(okJson("{}")));
-		onServer().withPropertyValues("cerebras.warm-up.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(CerebrasWarmUp.class);
-			publishReady(context);
-			await().during(Duration.ofMillis(500))
-				.atMost(Duration.ofSeconds(2))
-				.until(() -> server.findAll(getRequestedFor(urlPathEqualTo(WARMING))).isEmpty());
-		});
+		onServer().withBean(ObservationRegistry.class, this.warmUps::registry)
+			.withPropertyValues("cerebras.warm-up.enabled=false")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(CerebrasWarmUp.class);
+				publishReady(context);
+				// neither the templates' build nor the ready event asked for a warm-up
+				assertThat(this.warmUps.events()).isEmpty();
+				assertThat(server.findAll(getRequestedFor(urlPathEqualTo(WARMING)))).isEmpty();
+			});
 	}
 
 	@Test
 	void slowApiDoesNotDelayTheReadyEvent() {
+		// the server keeps the warming request 3 s: the warm-up ends only at its own 1 s timeout
 		server.stubFor(get(urlPathEqualTo(WARMING)).willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
-		onServer().run((context) -> {
-			long start = System.nanoTime();
+		onServer().withBean(ObservationRegistry.class, this.warmUps::registry).run((context) -> {
 			publishReady(context);
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
-			await().atMost(Duration.ofSeconds(2))
+			this.warmUps.note("ready event handled");
+			this.warmUps.awaitEnd();
+
+			// a listener that waited for the warm-up would have returned after it ended
+			assertThat(this.warmUps.events()).containsExactly(WarmUpObservations.STARTED, "ready event handled",
+					WarmUpObservations.ENDED);
+			await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(() -> server.verify(1, getRequestedFor(urlPathEqualTo(WARMING))));
 		});
 	}
@@ -114,23 +126,6 @@ class CerebrasWarmUpTests {
 			assertThat(context.isActive()).isTrue();
 			await().atMost(Duration.ofSeconds(5)).until(() -> output.toString().contains("Warmed up 0 of 1 connections"));
 			assertThat(context.isActive()).isTrue();
-		}
-	}
-
-	/**
-	 * Sends one request before the tests, so that loading the HTTP stack's classes and starting its event loops land
-	 * in no gap a test measures.
-	 */
-	@BeforeAll
-	static void loadTheHttpStack() {
-		server.stubFor(get(urlPathEqualTo(WARMING)).willReturn(okJson("{}")));
-		try (ReactiveCerebrasTemplate template = ReactiveCerebrasTemplate.builder()
-			.apiKey(API_KEY)
-			.baseUrl(server.baseUrl())
-			.environment((name) -> null)
-			.warmUp(false)
-			.build()) {
-			template.ping(Duration.ofSeconds(30)).block();
 		}
 	}
 

@@ -1,31 +1,42 @@
 package io.github.cerebras4j.test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.ImmutableRequest;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.cerebras4j.client.CerebrasStream;
 import io.github.cerebras4j.client.CerebrasTemplate;
-import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.core.CerebrasJson;
 import io.github.cerebras4j.client.core.TimeInfo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scripted time to first token and token rate, measured on the client side of the wire. Bounds are tolerant
- * above (a busy machine is slow) and strict below (the server must really wait).
+ * The scripted time to first token and token rate, read from the plan the simulator gives WireMock: the delay before
+ * the body, and the slots it is dribbled in (WireMock splits the body into that many equal parts and writes them
+ * {@code totalDuration / numberOfChunks} ms apart). Nothing is timed; that WireMock keeps to the plan is WireMock's
+ * business. The end-to-end tests check that a paced stream reaches a client whole and that {@code time_info} tells the
+ * scripted pace.
  */
 @ExtendWith(CerebrasMockServerExtension.class)
 class PacingTests {
 
 	private static final String FOUR_HUNDRED_TOKENS = "tok" + " tok".repeat(399);
+
+	private static final String TEN_WORDS = "one two three four five six seven eight nine ten";
 
 	private static final ChatCompletionRequest REQUEST = ChatCompletionRequest.builder()
 		.model("llama3.1-8b")
@@ -34,118 +45,175 @@ class PacingTests {
 
 	private final CerebrasMockServer server;
 
-	private ReactiveCerebrasTemplate reactive;
-
-	private CerebrasTemplate cerebras;
-
 	PacingTests(CerebrasMockServer server) {
 		this.server = server;
 	}
 
-	@BeforeEach
-	void connectAndWarmUp() {
-		this.reactive = ReactiveCerebrasTemplate.builder()
-			.apiKey(CerebrasMockServer.TEST_API_KEY)
-			.baseUrl(this.server.baseUrl())
-			.environment((name) -> null)
-			.maxRetries(0)
-			.warmUp(false)
-			.build();
-		this.cerebras = new CerebrasTemplate(this.reactive);
-		this.cerebras.chat().completions().stream(REQUEST).forEach((chunk) -> {
-		});
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.reactive.close();
-	}
-
 	@Test
-	void streamOf400TokensAt2000TokensPerSecondTakesAboutAFifthOfASecondAfterTheFirstToken() {
-		this.server.reply(FOUR_HUNDRED_TOKENS).timeToFirstToken(Duration.ofMillis(150)).tokensPerSecond(2000);
+	void streamOf400TokensAt2000TokensPerSecondLeavesInFortySlotsOfFiveMillisecondsOfTenTokens() {
+		ResponseDefinition response = answer(true, FOUR_HUNDRED_TOKENS, Duration.ZERO, 2000);
 
-		List<Long> arrivals = new ArrayList<>();
-		long start = System.nanoTime();
-		int tokens;
-		try (CerebrasStream<ChatCompletionChunk> stream = this.cerebras.chat().completions().stream(REQUEST)) {
-			ChatCompletionChunk last = null;
-			for (ChatCompletionChunk chunk : stream) {
-				if (chunk.hasContent()) {
-					arrivals.add(System.nanoTime() - start);
-				}
-				last = chunk;
-			}
-			tokens = last.usage().completionTokens();
-		}
-
-		assertThat(tokens).isEqualTo(400);
-		assertThat(arrivals).hasSize(400);
-		Duration firstToken = Duration.ofNanos(arrivals.get(0));
-		Duration generation = Duration.ofNanos(arrivals.get(399) - arrivals.get(0));
-		Duration halfway = Duration.ofNanos(arrivals.get(200) - arrivals.get(0));
-		assertThat(firstToken).isBetween(Duration.ofMillis(150), Duration.ofMillis(150 + 150));
-		assertThat(generation).isBetween(Duration.ofMillis(180), Duration.ofMillis(200 + 200));
-		assertThat(halfway).as("tokens arrive spread over the stream").isBetween(Duration.ofMillis(85),
-				Duration.ofMillis(100 + 100));
+		assertThat(response.getChunkedDribbleDelay().getNumberOfChunks()).isEqualTo(40);
+		assertThat(response.getChunkedDribbleDelay().getTotalDuration()).as("a fifth of a second").isEqualTo(200);
+		assertThat(response.getFixedDelayMilliseconds()).isZero();
+		List<List<String>> slots = tokensBySlot(response);
+		assertThat(slots).allSatisfy((slot) -> assertThat(slot).hasSize(10));
+		assertThat(slots.stream().mapToInt(List::size).sum()).isEqualTo(400);
+		// token 200 leaves in slot 20, 100 ms after the first: the tokens are spread over the stream
+		assertThat(slots.subList(0, 20).stream().mapToInt(List::size).sum()).isEqualTo(200);
 	}
 
 	@Test
 	void slowRateIsFollowedTokenByToken() {
-		this.server.reply("one two three four five six seven eight nine ten").tokensPerSecond(50);
+		ResponseDefinition response = answer(true, TEN_WORDS, Duration.ZERO, 50);
 
-		List<Long> arrivals = Flux.defer(() -> {
-			long start = System.nanoTime();
-			return this.reactive.chat().completions().stream(REQUEST)
-				.filter(ChatCompletionChunk::hasContent)
-				.map((chunk) -> System.nanoTime() - start);
-		}).collectList().block();
+		// 50 tokens per second: one token per 20 ms slot
+		assertThat(response.getChunkedDribbleDelay().getNumberOfChunks()).isEqualTo(10);
+		assertThat(response.getChunkedDribbleDelay().getTotalDuration()).isEqualTo(200);
+		assertThat(tokensBySlot(response)).allSatisfy((slot) -> assertThat(slot).hasSize(1));
+		assertThat(tokensBySlot(response).stream().map((slot) -> slot.get(0)).reduce("", String::concat))
+			.isEqualTo(TEN_WORDS);
+	}
 
-		assertThat(arrivals).hasSize(10);
-		for (int i = 1; i < arrivals.size(); i++) {
-			assertThat(Duration.ofNanos(arrivals.get(i) - arrivals.get(0))).as("token %d after the first", i)
-				.isBetween(Duration.ofMillis(i * 20L - 5), Duration.ofMillis(i * 20L + 150));
+	@Test
+	void timeToFirstTokenOfAPacedStreamDelaysItsFirstSlot() {
+		EventStream events = new EventStream();
+		for (int i = 0; i < 400; i++) {
+			events.data("{\"token\":" + i + "}", i);
 		}
+
+		ResponseDefinition response = events
+			.writeTo(ResponseDefinitionBuilder.responseDefinition(), Duration.ofMillis(150), 2000)
+			.build();
+
+		// the first slot leaves 5 ms after the delay, so 150 ms after the request
+		assertThat(response.getFixedDelayMilliseconds()).isEqualTo(145);
+		assertThat(response.getChunkedDribbleDelay().getTotalDuration()).isEqualTo(200);
 	}
 
 	@Test
 	void timeToFirstTokenAloneDelaysTheFirstTokenOnly() {
-		this.server.reply("one two three four five six seven eight nine ten").timeToFirstToken(Duration.ofMillis(120));
+		EventStream events = new EventStream();
+		for (int i = 0; i < 10; i++) {
+			events.data("{\"token\":" + i + "}", i);
+		}
 
-		List<Long> arrivals = new ArrayList<>();
-		long start = System.nanoTime();
-		this.cerebras.chat().completions().stream(REQUEST).forEach((chunk) -> {
-			if (chunk.hasContent()) {
-				arrivals.add(System.nanoTime() - start);
-			}
-		});
+		ResponseDefinition unpaced = events
+			.writeTo(ResponseDefinitionBuilder.responseDefinition(), Duration.ofMillis(120), 0)
+			.build();
+		ResponseDefinition scripted = answer(true, TEN_WORDS, Duration.ofMillis(120), 0);
 
-		assertThat(arrivals).hasSize(10);
-		assertThat(Duration.ofNanos(arrivals.get(0))).isBetween(Duration.ofMillis(120), Duration.ofMillis(120 + 150));
-		assertThat(Duration.ofNanos(arrivals.get(9) - arrivals.get(0))).isLessThan(Duration.ofMillis(60));
+		// the whole body leaves at once after the delay
+		assertThat(unpaced.getFixedDelayMilliseconds()).isEqualTo(120);
+		assertThat(unpaced.getChunkedDribbleDelay()).isNull();
+		assertThat(scripted.getChunkedDribbleDelay()).isNull();
+		// less the time the request has already spent in the server
+		assertThat(scripted.getFixedDelayMilliseconds()).isPositive().isLessThanOrEqualTo(120);
 	}
 
 	@Test
 	void answerThatIsNotStreamedArrivesAfterTheTimeItsStreamWouldTake() {
-		this.server.reply(FOUR_HUNDRED_TOKENS).timeToFirstToken(Duration.ofMillis(100)).tokensPerSecond(2000);
+		ResponseDefinition response = answer(false, FOUR_HUNDRED_TOKENS, Duration.ZERO, 2000);
 
-		long start = System.nanoTime();
-		String content = this.cerebras.chat().completions().create(REQUEST).content();
+		assertThat(response.getFixedDelayMilliseconds()).as("400 tokens at 2,000 per second").isEqualTo(200);
+		assertThat(response.getChunkedDribbleDelay()).isNull();
+		JsonNode completion = CerebrasJson.mapper().readTree(new String(response.getByteBody(), StandardCharsets.UTF_8));
+		assertThat(completion.at("/choices/0/message/content").asString()).isEqualTo(FOUR_HUNDRED_TOKENS);
+	}
 
-		assertThat(content).isEqualTo(FOUR_HUNDRED_TOKENS);
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(300),
-				Duration.ofMillis(300 + 200));
+	@Test
+	void pacedStreamReachesTheClientWhole() {
+		this.server.reply(FOUR_HUNDRED_TOKENS).timeToFirstToken(Duration.ofMillis(20)).tokensPerSecond(2000);
+
+		StringBuilder text = new StringBuilder();
+		int contentChunks = 0;
+		ChatCompletionChunk last = null;
+		try (CerebrasTemplate cerebras = template();
+				CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
+			for (ChatCompletionChunk chunk : stream) {
+				if (chunk.hasContent()) {
+					contentChunks++;
+					text.append(chunk.content());
+				}
+				last = chunk;
+			}
+		}
+
+		// the padding of the slots is SSE comments, which the client skips
+		assertThat(contentChunks).isEqualTo(400);
+		assertThat(text).hasToString(FOUR_HUNDRED_TOKENS);
+		assertThat(last.usage().completionTokens()).isEqualTo(400);
 	}
 
 	@Test
 	void timeInfoDescribesTheScriptedPacing() {
 		this.server.reply(FOUR_HUNDRED_TOKENS).timeToFirstToken(Duration.ofMillis(150)).tokensPerSecond(2000);
 
-		var timeInfo = this.cerebras.chat().completions().create(REQUEST).timeInfo();
+		TimeInfo timeInfo;
+		try (CerebrasTemplate cerebras = template()) {
+			timeInfo = cerebras.chat().completions().create(REQUEST).timeInfo();
+		}
 
-		assertThat(timeInfo.queueTime() + timeInfo.promptTime()).isCloseTo(0.150, org.assertj.core.data.Offset.offset(1e-9));
-		assertThat(timeInfo.completionTime()).isCloseTo(0.200, org.assertj.core.data.Offset.offset(1e-9));
-		assertThat(timeInfo.totalTime()).isCloseTo(0.350, org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(timeInfo.queueTime() + timeInfo.promptTime()).isCloseTo(0.150, Offset.offset(1e-9));
+		assertThat(timeInfo.completionTime()).isCloseTo(0.200, Offset.offset(1e-9));
+		assertThat(timeInfo.totalTime()).isCloseTo(0.350, Offset.offset(1e-9));
+	}
+
+	private CerebrasTemplate template() {
+		return CerebrasTemplate.builder()
+			.apiKey(CerebrasMockServer.TEST_API_KEY)
+			.baseUrl(this.server.baseUrl())
+			.environment((name) -> null)
+			.maxRetries(0)
+			.warmUp(false)
+			.build();
+	}
+
+	/** What a simulator with the given script answers to a chat request, without a server. */
+	private static ResponseDefinition answer(boolean stream, String reply, Duration timeToFirstToken,
+			double tokensPerSecond) {
+		CerebrasApiSimulator simulator = new CerebrasApiSimulator();
+		simulator.script((script) -> {
+			script.reply = reply;
+			script.timeToFirstToken = timeToFirstToken;
+			script.tokensPerSecond = tokensPerSecond;
+		});
+		String body = """
+				{"model":"llama3.1-8b","messages":[{"role":"user","content":"Say it."}],"stream":%s}""".formatted(stream);
+		ImmutableRequest request = ImmutableRequest.create()
+			.withAbsoluteUrl("http://127.0.0.1/v1/chat/completions")
+			.withMethod(RequestMethod.POST)
+			.withHeader("Authorization", "Bearer " + CerebrasMockServer.TEST_API_KEY)
+			.withHeader("Content-Type", "application/json")
+			.withBody(body.getBytes(StandardCharsets.UTF_8))
+			.build();
+		return simulator.transform(ServeEvent.of(request));
+	}
+
+	/**
+	 * Splits a dribbled body into the equal parts WireMock writes one by one, and returns the content tokens of
+	 * each part.
+	 */
+	private static List<List<String>> tokensBySlot(ResponseDefinition response) {
+		byte[] body = response.getByteBody();
+		int slots = response.getChunkedDribbleDelay().getNumberOfChunks();
+		assertThat(body.length % slots).as("slots of one size").isZero();
+		int size = body.length / slots;
+		List<List<String>> tokens = new ArrayList<>();
+		for (int i = 0; i < slots; i++) {
+			String slot = new String(Arrays.copyOfRange(body, i * size, (i + 1) * size), StandardCharsets.UTF_8);
+			List<String> inSlot = new ArrayList<>();
+			for (String line : slot.split("\n")) {
+				if (line.startsWith("data: {")) {
+					JsonNode content = CerebrasJson.mapper().readTree(line.substring(6)).at("/choices/0/delta/content");
+					if (content.isString() && !content.asString().isEmpty()) {
+						inSlot.add(content.asString());
+					}
+				}
+			}
+			tokens.add(inSlot);
+		}
+		return tokens;
 	}
 
 }

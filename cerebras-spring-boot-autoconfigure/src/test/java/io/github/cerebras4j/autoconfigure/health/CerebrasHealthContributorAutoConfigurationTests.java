@@ -1,6 +1,8 @@
 package io.github.cerebras4j.autoconfigure.health;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cerebras4j.autoconfigure.health.HealthWireMock.ReceivedRequests;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
@@ -25,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static io.github.cerebras4j.autoconfigure.health.HealthWireMock.WARMING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class CerebrasHealthContributorAutoConfigurationTests {
 
@@ -109,13 +113,23 @@ class CerebrasHealthContributorAutoConfigurationTests {
 
 	@Test
 	void healthTimeoutPropertyBoundsTheCheck() {
-		server.stubFor(get(WARMING).willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
-		this.withTemplate.withPropertyValues("cerebras.health.timeout=300ms").run((context) -> {
-			long start = System.nanoTime();
-			Health health = check(context);
+		// the server answers after 30 s: the check ends at its timeout, whose timer runs on Reactor's virtual clock
+		server.stubFor(get(WARMING).willReturn(aResponse().withStatus(200).withFixedDelay(30_000)));
+		this.withTemplate.withPropertyValues("cerebras.health.timeout=10s").run((context) -> {
+			VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();
+			try {
+				CompletableFuture<Health> health = context.getBean(CerebrasHealthIndicator.class).health().toFuture();
+				await().atMost(Duration.ofSeconds(5)).until(() -> received.count() == 1);
 
-			assertThat(health.getDetails()).containsEntry("reason", "timeout");
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+				// the default of 2 s would have ended the check by now
+				clock.advanceTimeBy(Duration.ofSeconds(10).minusMillis(1));
+				assertThat(health).isNotDone();
+				clock.advanceTimeBy(Duration.ofMillis(1));
+				assertThat(health.get(5, TimeUnit.SECONDS).getDetails()).containsEntry("reason", "timeout");
+			}
+			finally {
+				VirtualTimeScheduler.reset();
+			}
 		});
 	}
 

@@ -86,8 +86,9 @@ class CerebrasMeterObservationHandlerTests {
 		Timer timeToFirstChunk = this.meters.get(TIME_TO_FIRST_CHUNK).tag("outcome", "SUCCESS").timer();
 		Timer duration = this.meters.get(DURATION).tag("outcome", "SUCCESS").timer();
 		assertThat(timeToFirstChunk.count()).isOne();
-		assertThat(timeToFirstChunk.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(200)
-			.isLessThan(duration.totalTime(TimeUnit.MILLISECONDS));
+		// the first content chunk comes before the stream's end, which the server spreads over its 8 parts
+		assertThat(timeToFirstChunk.totalTime(TimeUnit.NANOSECONDS)).isPositive()
+			.isLessThan(duration.totalTime(TimeUnit.NANOSECONDS));
 		assertThat(duration.count()).isOne();
 		assertThat(timeToFirstChunk.getId().getTags()).contains(Tag.of("gen_ai.request.model", "llama3.1-8b"),
 				Tag.of("gen_ai.operation.name", "chat"), Tag.of("cerebras.streaming", "true"),

@@ -75,7 +75,7 @@ public final class Generations<R extends CerebrasRequest, C, K extends Generatio
 		 * @return the open stream
 		 */
 		public CerebrasStream<K> stream(R request) {
-			return CerebrasStream.open(() -> Generations.this.reactive.withRawResponse().stream(request));
+			return CerebrasStream.open(() -> Generations.this.reactive.streamTakenAtOnce(request));
 		}
 
 	}

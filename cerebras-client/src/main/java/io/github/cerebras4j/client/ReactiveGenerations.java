@@ -55,7 +55,18 @@ public final class ReactiveGenerations<R extends CerebrasRequest, C, K extends G
 	 * @return the chunks, in order
 	 */
 	public Flux<K> stream(R request) {
-		return this.withRawResponse.stream(request).flatMapMany(StreamResponse::chunks);
+		return streamTakenAtOnce(request).flatMapMany(StreamResponse::chunks);
+	}
+
+	/**
+	 * Streams a completion for a caller that subscribes to the chunks as soon as it has the response, so without the
+	 * grace period of {@link WithRawResponse#stream}.
+	 * @param request the request
+	 * @return the response
+	 */
+	Mono<StreamResponse<K>> streamTakenAtOnce(R request) {
+		ApiCall call = call(request, true);
+		return this.transport.stream(call, this.endpoint.chunkType(), null);
 	}
 
 	/**
@@ -104,7 +115,8 @@ public final class ReactiveGenerations<R extends CerebrasRequest, C, K extends G
 		 */
 		public Mono<StreamResponse<K>> stream(R request) {
 			ApiCall call = call(request, true);
-			return ReactiveGenerations.this.transport.stream(call, ReactiveGenerations.this.endpoint.chunkType());
+			return ReactiveGenerations.this.transport.stream(call, ReactiveGenerations.this.endpoint.chunkType(),
+					StreamResponse.SUBSCRIBE_GRACE_PERIOD);
 		}
 
 	}

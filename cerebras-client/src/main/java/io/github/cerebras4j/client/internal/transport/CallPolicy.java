@@ -102,12 +102,13 @@ final class CallPolicy {
 	 * @param call the call
 	 * @param attempt sends one attempt, given the number of retries taken before it and told the response's status and
 	 * headers when a successful one starts
-	 * @param gracePeriod how long the response's chunks wait for their subscriber
+	 * @param gracePeriod how long the response's chunks wait for their subscriber, or {@code null} for a caller that
+	 * takes them as soon as it has the response
 	 * @param <K> the chunk type
 	 * @return the response, emitted with the first chunk (or the clean end of a stream without chunks)
 	 */
 	<K extends GenerationChunk> Mono<StreamResponse<K>> stream(ApiCall call, StreamAttempt<K> attempt,
-			Duration gracePeriod) {
+			@Nullable Duration gracePeriod) {
 		return Mono.defer(() -> {
 			CallObservation observed = observe(call, true);
 			StreamProgress progress = new StreamProgress(observed.context(), this.maxPartialText);

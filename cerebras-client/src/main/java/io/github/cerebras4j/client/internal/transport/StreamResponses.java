@@ -36,13 +36,14 @@ final class StreamResponses {
 	 * Returns the response of one stream, subscribing to the stream when the response is subscribed to.
 	 * @param chunks the chunks of one call
 	 * @param response gives the response's status and headers at the stream's first signal
-	 * @param gracePeriod how long the chunks wait for a subscriber after the response is emitted; the grace timer runs
-	 * on {@link Schedulers#parallel()} (a virtual-time scheduler in tests that install one)
+	 * @param gracePeriod how long the chunks wait for a subscriber after the response is emitted (the grace timer runs
+	 * on {@link Schedulers#parallel()}, a virtual-time scheduler in tests that install one), or {@code null} for a
+	 * subscriber that takes the chunks as soon as it has the response
 	 * @param <K> the chunk type
 	 * @return the response, emitted once per subscription
 	 */
 	static <K> Mono<StreamResponse<K>> of(Flux<K> chunks, Supplier<@Nullable ResponseMetadata> response,
-			Duration gracePeriod) {
+			@Nullable Duration gracePeriod) {
 		// the response completes as soon as it is emitted; the stream must stay open for its chunks' subscriber,
 		// hence cancelSourceOnComplete false
 		return chunks.<StreamResponse<K>>switchOnFirst((first, rest) -> {
@@ -54,7 +55,8 @@ final class StreamResponses {
 			if (metadata == null) {
 				return Mono.error(new IllegalStateException("The stream started without a response"));
 			}
-			return Mono.just(new StreamResponse<>(metadata, OnceChunks.of(rest, gracePeriod).flux()));
+			Flux<K> handedOver = (gracePeriod != null) ? OnceChunks.of(rest, gracePeriod).flux() : rest;
+			return Mono.just(new StreamResponse<>(metadata, handedOver));
 		}, false).singleOrEmpty();
 	}
 
@@ -84,7 +86,8 @@ final class StreamResponses {
 
 		static <K> OnceChunks<K> of(Flux<K> rest, Duration gracePeriod) {
 			OnceChunks<K> chunks = new OnceChunks<>(rest, gracePeriod);
-			chunks.expiry.update(Schedulers.parallel().schedule(chunks::expire, gracePeriod.toNanos(), TimeUnit.NANOSECONDS));
+			long nanos = gracePeriod.toNanos();
+			chunks.expiry.update(Schedulers.parallel().schedule(chunks::expire, nanos, TimeUnit.NANOSECONDS));
 			return chunks;
 		}
 

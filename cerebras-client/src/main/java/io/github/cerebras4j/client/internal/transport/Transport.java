@@ -138,14 +138,17 @@ public final class Transport {
 	 * never after; a connection lost after that is a {@code CerebrasStreamInterruptedException}, a silence a
 	 * {@link CerebrasTimeoutException}, each carrying the text and usage received. The chunks complete at
 	 * {@code data: [DONE]}, or at the end of a body whose last chunks finished a choice. Cancelling them closes the
-	 * exchange; not subscribing to them within {@link StreamResponse#SUBSCRIBE_GRACE_PERIOD} closes it too.
+	 * exchange; not subscribing to them within the grace period closes it too.
 	 * @param call the call
 	 * @param chunkType the type of each event's JSON
+	 * @param gracePeriod how long the chunks wait for their subscriber once the response is emitted, or {@code null}
+	 * for a caller that subscribes to them as soon as it has the response
 	 * @param <K> the chunk type
 	 * @return the response, emitted with its first chunk; errors, in-stream ones included, are
 	 * {@link CerebrasException}s
 	 */
-	public <K extends GenerationChunk> Mono<StreamResponse<K>> stream(ApiCall call, Class<K> chunkType) {
+	public <K extends GenerationChunk> Mono<StreamResponse<K>> stream(ApiCall call, Class<K> chunkType,
+			@Nullable Duration gracePeriod) {
 		Duration idleTimeout = orDefault(this.options.streamIdleTimeout(), this.settings.streamIdleTimeout());
 		return this.policy.stream(call, (retriesTaken, onResponse) -> this.requests.request(call, idleTimeout)
 			.exchangeToFlux(response -> {
@@ -158,7 +161,7 @@ public final class Transport {
 				onResponse.accept(metadata(response, retriesTaken));
 				return EventStreams.read(response, chunkType, this.settings.maxEventBytes(), this.apiKey::scrub);
 			})
-			.onErrorMap(ex -> this.failures.translate(ex, call)), StreamResponse.SUBSCRIBE_GRACE_PERIOD);
+			.onErrorMap(ex -> this.failures.translate(ex, call)), gracePeriod);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -35,7 +36,12 @@ final class ErrorResponses {
 	}
 
 	static boolean isEventStream(ClientResponse response) {
-		return response.headers().contentType().filter(MediaType.TEXT_EVENT_STREAM::isCompatibleWith).isPresent();
+		try {
+			return response.headers().contentType().filter(MediaType.TEXT_EVENT_STREAM::isCompatibleWith).isPresent();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	/**
@@ -58,10 +64,10 @@ final class ErrorResponses {
 	 * @return the failure
 	 */
 	<T> Mono<T> notAnEventStream(ClientResponse response) {
-		String contentType = response.headers().contentType().map(MediaType::toString).orElse("none");
+		String contentType = response.headers().asHttpHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
 		return excerpt(response).flatMap(body -> Mono.error(new CerebrasMalformedResponseException(
 				"A streaming call was answered with status " + response.statusCode().value() + " and content type "
-						+ contentType + " instead of text/event-stream", this.apiKey.scrub(body), null)));
+						+ ((contentType != null) ? contentType : "none") + " instead of text/event-stream", this.apiKey.scrub(body), null)));
 	}
 
 	/** Reads the start of a body that is not the answer; the rest is not read (the connection is closed). */

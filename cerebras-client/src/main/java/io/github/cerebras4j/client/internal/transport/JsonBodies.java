@@ -48,7 +48,12 @@ final class JsonBodies {
 					StandardCharsets.UTF_8));
 		}
 		try {
-			return CerebrasJson.mapper().readValue(buffer.asInputStream(), type);
+			T value = CerebrasJson.mapper().readValue(buffer.asInputStream(), type);
+			if (value == null) {
+				throw new CerebrasMalformedResponseException("The response body is JSON null, not the JSON expected",
+						"null", null);
+			}
+			return value;
 		}
 		catch (JacksonException ex) {
 			buffer.readPosition(0);

@@ -39,7 +39,11 @@ final class StreamProgress {
 		int room = this.maxText - this.text.length();
 		if (room > 0) {
 			String piece = chunk.generatedText();
-			this.text.append(piece, 0, Math.min(piece.length(), room));
+			int end = Math.min(piece.length(), room);
+			if (end < piece.length() && end > 0 && Character.isHighSurrogate(piece.charAt(end - 1))) {
+				end--; // never keep half a character
+			}
+			this.text.append(piece, 0, end);
 		}
 	}
 

@@ -40,8 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CallPolicyTests {
 
-	private static final ApiCall CALL = new ApiCall(HttpMethod.POST, "/v1/chat/completions", Map.of(),
-			new HttpHeaders(), new byte[0], "chat", "llama3.1-8b");
+	private static final ApiCall CALL = new ApiCall(HttpMethod.POST, "/v1/chat/completions", Map.of(), new byte[0], "chat", "llama3.1-8b");
 
 	private static final CerebrasRetryPolicy TWO_RETRIES = CerebrasRetryPolicy.builder()
 		.maxRetries(2)

@@ -32,7 +32,7 @@ import static org.mockito.Mockito.verify;
 
 /**
  * {@link RequestAssembly} alone: the request it builds for a call, as a {@link ClientHttpConnector} stub receives it
- * from WebClient (URI and its encoding, headers merged from defaults, call and options, the bearer key, the JSON body
+ * from WebClient (URI and its encoding, headers merged from defaults and options, the bearer key, the JSON body
  * and the read timeout). No network.
  */
 class RequestAssemblyTests {
@@ -59,7 +59,7 @@ class RequestAssemblyTests {
 		query.put("a", "2");
 		RequestOptions options = RequestOptions.builder().query("m", "3").query("b", "4").build();
 
-		send(assembly(options, new HttpHeaders()), call(HttpMethod.GET, query, new HttpHeaders(), null));
+		send(assembly(options, new HttpHeaders()), call(HttpMethod.GET, query, null));
 
 		assertThat(sentRequest().getURI()).hasToString(BASE_URL + "/v1/test?z=1&a=2&m=3&b=4");
 	}
@@ -70,29 +70,24 @@ class RequestAssemblyTests {
 		query.put("q", "a+b c");
 		query.put("name é", "☃&=");
 
-		send(assembly(RequestOptions.NONE, new HttpHeaders()), call(HttpMethod.GET, query, new HttpHeaders(), null));
+		send(assembly(RequestOptions.NONE, new HttpHeaders()), call(HttpMethod.GET, query, null));
 
 		assertThat(sentRequest().getURI().getRawQuery()).isEqualTo("q=a%2Bb%20c&name%20%C3%A9=%E2%98%83%26%3D");
 		assertThat(sentRequest().getURI().getQuery()).isEqualTo("q=a+b c&name é=☃&=");
 	}
 
 	@Test
-	void headersAreMergedDefaultsThenCallThenOptionsWithRemovedOnesLeftOut() {
+	void headersAreMergedDefaultsThenOptionsWithRemovedOnesLeftOut() {
 		HttpHeaders defaults = new HttpHeaders();
 		defaults.set("X-Default", "default");
-		defaults.set("X-Call", "default");
 		defaults.set("X-Option", "default");
 		defaults.set("X-Removed", "default");
-		HttpHeaders callHeaders = new HttpHeaders();
-		callHeaders.set("X-Call", "call");
-		callHeaders.set("X-Option", "call");
 		RequestOptions options = RequestOptions.builder().header("X-Option", "option").removeHeader("x-removed").build();
 
-		send(assembly(options, defaults), call(HttpMethod.GET, Map.of(), callHeaders, null));
+		send(assembly(options, defaults), call(HttpMethod.GET, Map.of(), null));
 
 		HttpHeaders headers = sentRequest().getHeaders();
 		assertThat(headers.getFirst("X-Default")).isEqualTo("default");
-		assertThat(headers.getFirst("X-Call")).isEqualTo("call");
 		assertThat(headers.getFirst("X-Option")).isEqualTo("option");
 		assertThat(headers.containsHeader("X-Removed")).isFalse();
 	}
@@ -100,7 +95,7 @@ class RequestAssemblyTests {
 	@Test
 	void bearerKeyIsOnTheOutgoingRequestButNotSeenByFilters() {
 		send(assembly(RequestOptions.NONE, new HttpHeaders()),
-				call(HttpMethod.GET, Map.of(), new HttpHeaders(), null));
+				call(HttpMethod.GET, Map.of(), null));
 
 		assertThat(sentRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + KEY);
 		assertThat(this.seenByFilters).singleElement()
@@ -111,7 +106,7 @@ class RequestAssemblyTests {
 	void bodyIsSentAsJson() {
 		byte[] body = "{\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8);
 
-		send(assembly(RequestOptions.NONE, new HttpHeaders()), call(HttpMethod.POST, Map.of(), new HttpHeaders(), body));
+		send(assembly(RequestOptions.NONE, new HttpHeaders()), call(HttpMethod.POST, Map.of(), body));
 
 		assertThat(sentRequest().getMethod()).isEqualTo(HttpMethod.POST);
 		assertThat(sentRequest().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
@@ -121,7 +116,7 @@ class RequestAssemblyTests {
 	@Test
 	void callWithoutBodyHasNeitherBodyNorContentType() {
 		send(assembly(RequestOptions.NONE, new HttpHeaders()),
-				call(HttpMethod.GET, Map.of(), new HttpHeaders(), null));
+				call(HttpMethod.GET, Map.of(), null));
 
 		assertThat(sentRequest().getMethod()).isEqualTo(HttpMethod.GET);
 		assertThat(sentRequest().getHeaders().getContentType()).isNull();
@@ -132,7 +127,7 @@ class RequestAssemblyTests {
 	void readTimeoutIsSetOnTheReactorNettyRequest() {
 		this.nativeRequest = mock(HttpClientRequest.class);
 
-		send(assembly(RequestOptions.NONE, new HttpHeaders()), call(HttpMethod.GET, Map.of(), new HttpHeaders(), null));
+		send(assembly(RequestOptions.NONE, new HttpHeaders()), call(HttpMethod.GET, Map.of(), null));
 
 		verify(this.nativeRequest).responseTimeout(Duration.ofSeconds(7));
 	}
@@ -141,9 +136,8 @@ class RequestAssemblyTests {
 		return new RequestAssembly(this.webClient, new Secret(KEY), BASE_URL, defaults, options);
 	}
 
-	private static ApiCall call(HttpMethod method, Map<String, String> query, HttpHeaders headers,
-			byte @Nullable [] body) {
-		return new ApiCall(method, "/v1/test", query, headers, body, "chat", "m");
+	private static ApiCall call(HttpMethod method, Map<String, String> query, byte @Nullable [] body) {
+		return new ApiCall(method, "/v1/test", query, body, "chat", "m");
 	}
 
 	private static void send(RequestAssembly assembly, ApiCall call) {

@@ -35,8 +35,7 @@ class TransportFailuresTests {
 
 	private static final String KEY = "csk-failures-secret";
 
-	private static final ApiCall CALL = new ApiCall(HttpMethod.POST, "/v1/chat/completions", Map.of(),
-			new HttpHeaders(), new byte[0], "chat", "m");
+	private static final ApiCall CALL = new ApiCall(HttpMethod.POST, "/v1/chat/completions", Map.of(), new byte[0], "chat", "m");
 
 	private final TransportFailures failures = new TransportFailures(new Secret(KEY));
 

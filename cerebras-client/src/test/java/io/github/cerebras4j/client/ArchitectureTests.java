@@ -1,5 +1,6 @@
 package io.github.cerebras4j.client;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -16,9 +17,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.github.cerebras4j.client.core.CerebrasRequest;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -27,7 +30,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The layers of the client, checked on its compiled classes: entry points (templates, builder, streams, resources)
  * on top; the endpoint packages (requests and responses of chat, completions, models) below them; observation and
  * retry below those; a kernel of shared values, errors and JSON at the bottom; the transport is used only by the entry
- * points and is the only code that touches Reactor Netty; no public API exposes it.
+ * points and is the only code that touches Reactor Netty; no public API exposes it; request types are made only by
+ * their builders.
  */
 class ArchitectureTests {
 
@@ -82,6 +86,17 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void requestTypesAreMadeOnlyByTheirBuilders() {
+		constructors().that()
+			.areDeclaredInClassesThat()
+			.implement(CerebrasRequest.class)
+			.should()
+			.notBePublic()
+			.because("an optional field the API adds must be a new builder method, never a broken caller")
+			.check(MAIN);
+	}
+
+	@Test
 	void publicApiExtendsNoInternalType() {
 		classes().that()
 			.arePublic()
@@ -119,7 +134,7 @@ class ArchitectureTests {
 			return field.getType().getAllInvolvedRawTypes();
 		}
 		JavaCodeUnit codeUnit = (JavaCodeUnit) member;
-		Set<JavaClass> types = new java.util.HashSet<>(codeUnit.getReturnType().getAllInvolvedRawTypes());
+		Set<JavaClass> types = new HashSet<>(codeUnit.getReturnType().getAllInvolvedRawTypes());
 		for (JavaType parameter : codeUnit.getParameterTypes()) {
 			types.addAll(parameter.getAllInvolvedRawTypes());
 		}

@@ -1,8 +1,11 @@
 package io.github.cerebras4j.client;
 
+import io.github.cerebras4j.client.chat.ResponseFormat;
+import io.github.cerebras4j.client.chat.StructuredCompletion;
 import io.github.cerebras4j.client.core.CerebrasRequest;
 import io.github.cerebras4j.client.core.GenerationChunk;
 import io.github.cerebras4j.client.core.RawResponse;
+import io.github.cerebras4j.client.error.CerebrasStructuredOutputException;
 
 /**
  * A generation endpoint for blocking code: chat completions ({@code POST /v1/chat/completions}, from
@@ -31,6 +34,24 @@ public final class Generations<R extends CerebrasRequest, C, K extends Generatio
 	 */
 	public C create(R request) {
 		return this.withRawResponse.create(request).getBody();
+	}
+
+	/**
+	 * Generates a chat completion whose answer is JSON of a Java type, waits for it and reads it into that type. The
+	 * request is sent with a {@code response_format} of type {@code json_schema}, strict, whose schema is generated
+	 * from the type (see {@link ResponseFormat#jsonSchema(java.lang.reflect.Type)} for the shapes supported and the
+	 * rules applied); a {@code response_format} the request already has is replaced. Only chat completions take a
+	 * response format.
+	 * @param request the request, a {@code ChatCompletionRequest}
+	 * @param type the type of the answer, usually a record
+	 * @param <T> the type of the answer
+	 * @return the answer and the completion
+	 * @throws CerebrasStructuredOutputException when the first choice's content is missing or is not JSON of the
+	 * type; it keeps the raw text
+	 * @throws UnsupportedOperationException when the request is not a chat completion request
+	 */
+	public <T> StructuredCompletion<T> create(R request, Class<T> type) {
+		return BlockingCalls.block(() -> this.reactive.create(request, type));
 	}
 
 	/**

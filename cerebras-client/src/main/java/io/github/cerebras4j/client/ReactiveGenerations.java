@@ -2,10 +2,15 @@ package io.github.cerebras4j.client;
 
 import java.util.Map;
 
+import io.github.cerebras4j.client.chat.ChatCompletion;
+import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.chat.ResponseFormat;
+import io.github.cerebras4j.client.chat.StructuredCompletion;
 import io.github.cerebras4j.client.core.CerebrasRequest;
 import io.github.cerebras4j.client.core.GenerationChunk;
 import io.github.cerebras4j.client.core.RawResponse;
 import io.github.cerebras4j.client.core.StreamResponse;
+import io.github.cerebras4j.client.error.CerebrasStructuredOutputException;
 import io.github.cerebras4j.client.internal.transport.ApiCall;
 import io.github.cerebras4j.client.internal.transport.RequestBodies;
 import io.github.cerebras4j.client.internal.transport.Transport;
@@ -46,6 +51,33 @@ public final class ReactiveGenerations<R extends CerebrasRequest, C, K extends G
 	 */
 	public Mono<C> create(R request) {
 		return this.withRawResponse.create(request).mapNotNull(HttpEntity::getBody);
+	}
+
+	/**
+	 * Generates a chat completion whose answer is JSON of a Java type, and reads it into that type. The request is
+	 * sent with a {@code response_format} of type {@code json_schema}, strict, whose schema is generated from the type
+	 * (see {@link ResponseFormat#jsonSchema(java.lang.reflect.Type)} for the shapes supported and the rules applied);
+	 * a {@code response_format} the request already has is replaced. Only chat completions take a response format.
+	 * @param request the request, a {@code ChatCompletionRequest}
+	 * @param type the type of the answer, usually a record
+	 * @param <T> the type of the answer
+	 * @return the answer and the completion; fails with a {@link CerebrasStructuredOutputException}, which keeps the
+	 * raw text, when the first choice's content is missing or is not JSON of the type
+	 * @throws UnsupportedOperationException when the request is not a chat completion request
+	 */
+	public <T> Mono<StructuredCompletion<T>> create(R request, Class<T> type) {
+		Assert.notNull(request, "'request' must not be null");
+		Assert.notNull(type, "'type' must not be null");
+		if (!(request instanceof ChatCompletionRequest chatRequest)) {
+			throw new UnsupportedOperationException(
+					"Structured outputs need a ChatCompletionRequest, not a " + request.getClass().getSimpleName());
+		}
+		@SuppressWarnings("unchecked")
+		R structured = (R) chatRequest.toBuilder().responseFormat(ResponseFormat.jsonSchema(type)).build();
+		return create(structured).map((completion) -> {
+			ChatCompletion chatCompletion = (ChatCompletion) completion;
+			return new StructuredCompletion<>(StructuredReplies.<T>read(chatCompletion.content(), type), chatCompletion);
+		});
 	}
 
 	/**

@@ -1,10 +1,12 @@
 package io.github.cerebras4j.client.chat;
 
+import java.lang.reflect.Type;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.cerebras4j.client.internal.JsonSchemas;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -55,6 +57,23 @@ public record ResponseFormat(String type, @Nullable JsonSchema jsonSchema) {
 	 */
 	public static ResponseFormat jsonSchema(String name, Map<String, Object> schema) {
 		return jsonSchema(new JsonSchema(name, null, schema, true));
+	}
+
+	/**
+	 * JSON that follows the strict schema of a Java type: records (nested too), lists and arrays, enums, strings,
+	 * numbers and booleans; {@code Optional} and {@code @Nullable} properties become nullable. The schema is named
+	 * after the type's simple name and held to Cerebras' strict rules: {@code "additionalProperties": false} and
+	 * every property {@code required} on every object, a nullable property as {@code anyOf} its type and
+	 * {@code null}, names from {@code @JsonProperty}, descriptions from {@code @JsonPropertyDescription} and
+	 * {@code @JsonClassDescription}, and types used more than once in {@code $defs}.
+	 * @param type the type the answer is read into, usually a record
+	 * @return {@code {"type":"json_schema","json_schema":{"name":...,"schema":...,"strict":true}}}
+	 */
+	public static ResponseFormat jsonSchema(Type type) {
+		if (type == null) {
+			throw new IllegalArgumentException("'type' must not be null");
+		}
+		return jsonSchema(JsonSchemas.nameOf(type), JsonSchemas.strictSchemaOf(type));
 	}
 
 	/**

@@ -1,11 +1,18 @@
 package io.github.cerebras4j.client;
 
+import java.util.List;
+
+import io.github.cerebras4j.client.chat.FunctionTool;
 import io.github.cerebras4j.client.chat.ResponseFormat;
 import io.github.cerebras4j.client.chat.StructuredCompletion;
+import io.github.cerebras4j.client.chat.ToolRunOptions;
+import io.github.cerebras4j.client.chat.ToolRunResult;
 import io.github.cerebras4j.client.core.CerebrasRequest;
 import io.github.cerebras4j.client.core.GenerationChunk;
 import io.github.cerebras4j.client.core.RawResponse;
 import io.github.cerebras4j.client.error.CerebrasStructuredOutputException;
+import io.github.cerebras4j.client.error.CerebrasToolExecutionException;
+import io.github.cerebras4j.client.error.CerebrasToolRoundsExceededException;
 
 /**
  * A generation endpoint for blocking code: chat completions ({@code POST /v1/chat/completions}, from
@@ -52,6 +59,37 @@ public final class Generations<R extends CerebrasRequest, C, K extends Generatio
 	 */
 	public <T> StructuredCompletion<T> create(R request, Class<T> type) {
 		return BlockingCalls.block(() -> this.reactive.create(request, type));
+	}
+
+	/**
+	 * Runs tools for the model until it answers, and waits: sends the request with the tools (replacing the tools it
+	 * has), runs the tools each reply calls (the calls of one reply at the same time, on Reactor's bounded elastic
+	 * scheduler), appends the assistant message with its tool calls and one tool message per call, and sends again,
+	 * until a reply calls no tool. A tool that throws answers the model {@code "Error: "} and the message; after
+	 * {@value ToolRunOptions#DEFAULT_MAX_TOOL_ROUNDS} rounds of tool calls the run fails. Only chat completions take
+	 * tools.
+	 * @param request the request, a {@code ChatCompletionRequest}
+	 * @param tools the tools the model may call, with distinct names
+	 * @return the final answer and the conversation
+	 * @throws CerebrasToolRoundsExceededException when the model still calls tools after the rounds allowed
+	 * @throws UnsupportedOperationException when the request is not a chat completion request
+	 */
+	public ToolRunResult runTools(R request, List<? extends FunctionTool<?>> tools) {
+		return runTools(request, tools, ToolRunOptions.defaults());
+	}
+
+	/**
+	 * Runs tools for the model until it answers, as {@link #runTools(CerebrasRequest, List)} does, with options.
+	 * @param request the request, a {@code ChatCompletionRequest}
+	 * @param tools the tools the model may call, with distinct names
+	 * @param options the limit of rounds and what a tool that throws does
+	 * @return the final answer and the conversation
+	 * @throws CerebrasToolRoundsExceededException when the model still calls tools after the rounds allowed
+	 * @throws CerebrasToolExecutionException when a tool fails and the options say to throw
+	 * @throws UnsupportedOperationException when the request is not a chat completion request
+	 */
+	public ToolRunResult runTools(R request, List<? extends FunctionTool<?>> tools, ToolRunOptions options) {
+		return BlockingCalls.block(() -> this.reactive.runTools(request, tools, options));
 	}
 
 	/**

@@ -1,0 +1,114 @@
+package io.github.cerebras4j.client;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.github.cerebras4j.client.chat.ChatCompletion;
+import io.github.cerebras4j.client.chat.ChatCompletionMessage;
+import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.chat.FunctionTool;
+import io.github.cerebras4j.client.chat.ToolCall;
+import io.github.cerebras4j.client.chat.ToolRunOptions;
+import io.github.cerebras4j.client.chat.ToolRunResult;
+import io.github.cerebras4j.client.error.CerebrasToolExecutionException;
+import io.github.cerebras4j.client.error.CerebrasToolRoundsExceededException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.util.Assert;
+
+/**
+ * The loop of a tool run: sends the request with the tools, runs the tools the model calls (the calls of one reply
+ * at the same time, on the bounded elastic scheduler, since a tool may block), appends the assistant message with
+ * its tool calls and one tool message per call, in the order of the calls, and sends again until the model answers
+ * without calling a tool.
+ */
+final class ToolLoop {
+
+	private final Function<ChatCompletionRequest, Mono<ChatCompletion>> send;
+
+	private final Map<String, FunctionTool<?>> tools = new LinkedHashMap<>();
+
+	private final ToolRunOptions options;
+
+	ToolLoop(Function<ChatCompletionRequest, Mono<ChatCompletion>> send, List<? extends FunctionTool<?>> tools,
+			ToolRunOptions options) {
+		Assert.notNull(tools, "'tools' must not be null");
+		Assert.notEmpty(tools, "'tools' must not be empty");
+		Assert.notNull(options, "'options' must not be null");
+		this.send = send;
+		for (FunctionTool<?> tool : tools) {
+			Assert.notNull(tool, "'tools' must not contain null");
+			if (this.tools.putIfAbsent(tool.name(), tool) != null) {
+				throw new IllegalArgumentException("Two tools are named '" + tool.name() + "'");
+			}
+		}
+		this.options = options;
+	}
+
+	Mono<ToolRunResult> run(ChatCompletionRequest request) {
+		ChatCompletionRequest first = request.toBuilder()
+			.tools(this.tools.values().stream().map(FunctionTool::definition).toList())
+			.build();
+		return round(first, 0);
+	}
+
+	private Mono<ToolRunResult> round(ChatCompletionRequest request, int toolRoundsRun) {
+		return this.send.apply(request).flatMap((completion) -> {
+			List<ToolCall> calls = completion.toolCalls();
+			if (calls.isEmpty()) {
+				return Mono.just(new ToolRunResult(completion, request.messages(), toolRoundsRun));
+			}
+			if (toolRoundsRun >= this.options.maxToolRounds()) {
+				return Mono.error(new CerebrasToolRoundsExceededException(this.options.maxToolRounds(),
+						calls.stream().map(ToolLoop::name).toList()));
+			}
+			return Flux.fromIterable(calls)
+				.flatMapSequential((call) -> Mono.fromCallable(() -> execute(call))
+					.subscribeOn(Schedulers.boundedElastic()))
+				.collectList()
+				.flatMap((results) -> round(next(request, completion, calls, results), toolRoundsRun + 1));
+		});
+	}
+
+	private static ChatCompletionRequest next(ChatCompletionRequest request, ChatCompletion completion,
+			List<ToolCall> calls, List<String> results) {
+		ChatCompletionMessage message = completion.choices().get(0).message();
+		Assert.state(message != null, "A completion that calls tools has a message");
+		ChatCompletionRequest.Builder next = request.toBuilder().message(message.toAssistantMessage());
+		for (int i = 0; i < calls.size(); i++) {
+			next.tool(calls.get(i).id(), results.get(i));
+		}
+		return next.build();
+	}
+
+	private String execute(ToolCall call) {
+		String name = name(call);
+		try {
+			FunctionTool<?> tool = this.tools.get(name);
+			if (tool == null) {
+				throw new IllegalArgumentException(
+						"There is no tool named '" + name + "'; the tools are " + new ArrayList<>(this.tools.keySet()));
+			}
+			String arguments = (call.function() != null) ? call.function().arguments() : null;
+			return tool.call((arguments != null && !arguments.isBlank()) ? arguments : "{}");
+		}
+		catch (Exception ex) {
+			Function<Exception, String> errorText = this.options.errorText();
+			if (errorText == null) {
+				String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
+				throw new CerebrasToolExecutionException(name, call.id(), message, ex);
+			}
+			return errorText.apply(ex);
+		}
+	}
+
+	private static String name(ToolCall call) {
+		return (call.function() != null && call.function().name() != null) ? call.function().name() : "";
+	}
+
+}

@@ -1,0 +1,299 @@
+package io.github.cerebras4j.client;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.chat.FunctionTool;
+import io.github.cerebras4j.client.chat.ToolMessage;
+import io.github.cerebras4j.client.chat.ToolRunOptions;
+import io.github.cerebras4j.client.chat.ToolRunResult;
+import io.github.cerebras4j.client.completions.CompletionRequest;
+import io.github.cerebras4j.client.core.CerebrasJson;
+import io.github.cerebras4j.client.error.CerebrasToolExecutionException;
+import io.github.cerebras4j.client.error.CerebrasToolRoundsExceededException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tool runs: the messages of each round on the wire, parallel calls, the limit of rounds and tools that throw.
+ */
+class ToolRunTests {
+
+	@RegisterExtension
+	static WireMockExtension server = CerebrasWireMock.server();
+
+	private CerebrasTemplate cerebras;
+
+	private ReactiveCerebrasTemplate reactive;
+
+	@BeforeEach
+	void setUp() {
+		this.cerebras = CerebrasWireMock.template(server).build();
+		this.reactive = CerebrasWireMock.reactive(server).build();
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.cerebras.close();
+		this.reactive.close();
+	}
+
+	record TimeRequest(@JsonPropertyDescription("The city's name") String city) {
+	}
+
+	record Weather(String city, int temperature) {
+	}
+
+	private final FunctionTool<TimeRequest> time = FunctionTool.of("get_time", "Returns the time in a city",
+			TimeRequest.class, (request) -> "14:05 in " + request.city());
+
+	private final FunctionTool<TimeRequest> weather = FunctionTool.of("get_weather", "Returns the weather of a city",
+			TimeRequest.class, (request) -> new Weather(request.city(), 21));
+
+	@Test
+	void oneRoundSendsTheToolsThenTheAssistantMessageAndOneToolMessagePerCall() {
+		script(toolCalls(call("call_1", "get_time", "{\"city\":\"Paris\"}")), answer("It is 14:05 in Paris."));
+
+		ToolRunResult result = this.cerebras.chat().completions().runTools(request(), List.of(this.time));
+
+		assertThat(result.content()).isEqualTo("It is 14:05 in Paris.");
+		assertThat(result.toolRounds()).isEqualTo(1);
+		List<JsonNode> sent = sentBodies();
+		assertThat(sent).hasSize(2);
+		assertThat(sent.get(0).get("messages")).isEqualTo(json("""
+				[{"role":"user","content":"What time is it in Paris?"}]
+				"""));
+		assertThat(sent.get(0).get("tools")).isEqualTo(json("""
+				[{"type":"function","function":{"name":"get_time","description":"Returns the time in a city",
+				  "parameters":{"type":"object","properties":{"city":{"type":"string","description":"The city's name"}},
+				    "required":["city"],"additionalProperties":false},
+				  "strict":true}}]
+				"""));
+		assertThat(sent.get(1).get("messages")).isEqualTo(json("""
+				[{"role":"user","content":"What time is it in Paris?"},
+				 {"role":"assistant","tool_calls":[{"id":"call_1","type":"function",
+				   "function":{"name":"get_time","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
+				 {"role":"tool","tool_call_id":"call_1","content":"14:05 in Paris"}]
+				"""));
+		assertThat(sent.get(1).get("tools")).isEqualTo(sent.get(0).get("tools"));
+		assertThat(result.messages()).hasSize(3).last().isInstanceOf(ToolMessage.class);
+	}
+
+	@Test
+	void parallelCallsRunTogetherAndAnswerInTheOrderOfTheCalls() {
+		CountDownLatch bothStarted = new CountDownLatch(2);
+		FunctionTool<TimeRequest> meeting = FunctionTool.of("get_time", null, TimeRequest.class, (request) -> {
+			bothStarted.countDown();
+			try {
+				return bothStarted.await(10, TimeUnit.SECONDS) ? "together in " + request.city() : "alone";
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		});
+		script(toolCalls(call("call_a", "get_time", "{\"city\":\"Paris\"}"),
+				call("call_b", "get_time", "{\"city\":\"Tokyo\"}")), answer("Done."));
+
+		ToolRunResult result = this.cerebras.chat().completions().runTools(request(), List.of(meeting));
+
+		assertThat(result.content()).isEqualTo("Done.");
+		JsonNode messages = sentBodies().get(1).get("messages");
+		assertThat(messages).hasSize(4);
+		assertThat(messages.get(1).get("tool_calls")).hasSize(2);
+		assertThat(messages.get(2)).isEqualTo(json("""
+				{"role":"tool","tool_call_id":"call_a","content":"together in Paris"}"""));
+		assertThat(messages.get(3)).isEqualTo(json("""
+				{"role":"tool","tool_call_id":"call_b","content":"together in Tokyo"}"""));
+	}
+
+	@Test
+	void severalRoundsAndAResultThatIsNotAStringIsSentAsJson() {
+		script(toolCalls(call("call_1", "get_time", "{\"city\":\"Paris\"}")),
+				toolCalls(call("call_2", "get_weather", "{\"city\":\"Paris\"}")), answer("14:05, 21 degrees."));
+
+		ToolRunResult result = this.cerebras.chat().completions().runTools(request(), List.of(this.time, this.weather));
+
+		assertThat(result.toolRounds()).isEqualTo(2);
+		List<JsonNode> sent = sentBodies();
+		assertThat(sent).hasSize(3);
+		JsonNode last = sent.get(2).get("messages");
+		assertThat(last).hasSize(5);
+		assertThat(last.get(4)).isEqualTo(json("""
+				{"role":"tool","tool_call_id":"call_2","content":"{\\"city\\":\\"Paris\\",\\"temperature\\":21}"}"""));
+	}
+
+	@Test
+	void aModelThatKeepsCallingToolsFailsPastTheLimit() {
+		server.stubFor(post("/v1/chat/completions")
+			.willReturn(okJson(toolCalls(call("call_x", "get_time", "{\"city\":\"Paris\"}")))));
+
+		assertThatExceptionOfType(CerebrasToolRoundsExceededException.class)
+			.isThrownBy(() -> this.cerebras.chat()
+				.completions()
+				.runTools(request(), List.of(this.time), ToolRunOptions.defaults().withMaxToolRounds(2)))
+			.satisfies((ex) -> {
+				assertThat(ex.maxToolRounds()).isEqualTo(2);
+				assertThat(ex.pendingToolNames()).containsExactly("get_time");
+			});
+		assertThat(sentBodies()).hasSize(3);
+	}
+
+	@Test
+	void aToolThatThrowsReportsItsErrorToTheModel() {
+		FunctionTool<TimeRequest> broken = FunctionTool.of("get_time", null, TimeRequest.class, (request) -> {
+			throw new IllegalStateException("clock unavailable for " + request.city());
+		});
+		script(toolCalls(call("call_1", "get_time", "{\"city\":\"Paris\"}")), answer("Sorry, I cannot tell."));
+
+		ToolRunResult result = this.cerebras.chat().completions().runTools(request(), List.of(broken));
+
+		assertThat(result.content()).isEqualTo("Sorry, I cannot tell.");
+		assertThat(sentBodies().get(1).get("messages").get(2)).isEqualTo(json("""
+				{"role":"tool","tool_call_id":"call_1","content":"Error: clock unavailable for Paris"}"""));
+	}
+
+	@Test
+	void theErrorTextIsConfigurable() {
+		FunctionTool<TimeRequest> broken = FunctionTool.of("get_time", null, TimeRequest.class, (request) -> {
+			throw new IllegalStateException("clock unavailable");
+		});
+		script(toolCalls(call("call_1", "get_time", "{\"city\":\"Paris\"}")), answer("Sorry."));
+
+		this.cerebras.chat()
+			.completions()
+			.runTools(request(), List.of(broken),
+					ToolRunOptions.defaults().withToolErrorsReported((ex) -> "{\"error\":\"" + ex.getMessage() + "\"}"));
+
+		assertThat(sentBodies().get(1).get("messages").get(2).get("content").asString())
+			.isEqualTo("{\"error\":\"clock unavailable\"}");
+	}
+
+	@Test
+	void argumentsThatDoNotMatchAndUnknownToolsAreReportedToTheModel() {
+		script(toolCalls(call("call_1", "get_time", "{\"town\":\"Paris\"}"), call("call_2", "get_moon", "{}")),
+				answer("Sorry."));
+
+		this.cerebras.chat().completions().runTools(request(), List.of(this.time));
+
+		JsonNode messages = sentBodies().get(1).get("messages");
+		assertThat(messages.get(2).get("content").asString()).startsWith("Error: The arguments do not match the parameters of 'get_time': ")
+			.contains("city");
+		assertThat(messages.get(3).get("content").asString())
+			.isEqualTo("Error: There is no tool named 'get_moon'; the tools are [get_time]");
+	}
+
+	@Test
+	void aToolThatThrowsEndsTheRunWhenToldTo() {
+		IllegalStateException failure = new IllegalStateException("clock unavailable");
+		FunctionTool<TimeRequest> broken = FunctionTool.of("get_time", null, TimeRequest.class, (request) -> {
+			throw failure;
+		});
+		script(toolCalls(call("call_1", "get_time", "{\"city\":\"Paris\"}")), answer("unused"));
+
+		assertThatExceptionOfType(CerebrasToolExecutionException.class)
+			.isThrownBy(() -> this.cerebras.chat()
+				.completions()
+				.runTools(request(), List.of(broken), ToolRunOptions.defaults().withToolErrorsThrown()))
+			.satisfies((ex) -> {
+				assertThat(ex.toolName()).isEqualTo("get_time");
+				assertThat(ex.toolCallId()).isEqualTo("call_1");
+				assertThat(ex).hasCause(failure);
+			});
+		assertThat(sentBodies()).hasSize(1);
+	}
+
+	@Test
+	void anAnswerWithoutToolCallsEndsAtOnce() {
+		script(answer("No tool needed."));
+
+		ToolRunResult result = this.cerebras.chat().completions().runTools(request(), List.of(this.time));
+
+		assertThat(result.content()).isEqualTo("No tool needed.");
+		assertThat(result.toolRounds()).isZero();
+		assertThat(sentBodies()).hasSize(1);
+	}
+
+	@Test
+	void reactiveTwin() {
+		script(toolCalls(call("call_1", "get_time", "{\"city\":\"Paris\"}")), answer("It is 14:05 in Paris."));
+
+		StepVerifier.create(this.reactive.chat().completions().runTools(request(), List.of(this.time)))
+			.assertNext((result) -> assertThat(result.content()).isEqualTo("It is 14:05 in Paris."))
+			.verifyComplete();
+		assertThat(sentBodies().get(1).get("messages").get(2).get("content").asString()).isEqualTo("14:05 in Paris");
+	}
+
+	@Test
+	void toolsWithTheSameNameAndTextCompletionsAreRejectedBeforeSending() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.cerebras.chat().completions().runTools(request(), List.of(this.time, this.time)));
+		CompletionRequest text = CompletionRequest.builder().model("llama3.1-8b").prompt("x").build();
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> this.cerebras.completions().runTools(text, List.of(this.time)));
+		assertThat(server.getAllServeEvents()).isEmpty();
+	}
+
+	private static ChatCompletionRequest request() {
+		return ChatCompletionRequest.builder().model("llama3.1-8b").user("What time is it in Paris?").build();
+	}
+
+	private static void script(String... replies) {
+		String state = Scenario.STARTED;
+		for (int i = 0; i < replies.length; i++) {
+			String next = "reply " + (i + 1);
+			server.stubFor(post("/v1/chat/completions").inScenario("tools")
+				.whenScenarioStateIs(state)
+				.willReturn(okJson(replies[i]))
+				.willSetStateTo(next));
+			state = next;
+		}
+	}
+
+	private static String call(String id, String name, String arguments) {
+		return "{\"id\":\"" + id + "\",\"type\":\"function\",\"function\":{\"name\":\"" + name + "\",\"arguments\":"
+				+ CerebrasJson.toJson(arguments) + "}}";
+	}
+
+	private static String toolCalls(String... calls) {
+		return completion("tool_calls", "\"content\":null,\"tool_calls\":[" + String.join(",", calls) + "]");
+	}
+
+	private static String answer(String text) {
+		return completion("stop", "\"content\":" + CerebrasJson.toJson(text));
+	}
+
+	private static String completion(String finishReason, String message) {
+		return "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1769729480,\"model\":\"llama3.1-8b\","
+				+ "\"system_fingerprint\":\"fp_1\",\"choices\":[{\"index\":0,\"finish_reason\":\"" + finishReason
+				+ "\",\"message\":{\"role\":\"assistant\"," + message + "}}],"
+				+ "\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5,\"total_tokens\":15}}";
+	}
+
+	private static JsonNode json(String text) {
+		return CerebrasJson.mapper().readTree(text);
+	}
+
+	private static List<JsonNode> sentBodies() {
+		List<LoggedRequest> requests = server.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")));
+		return requests.stream().map((request) -> json(request.getBodyAsString())).toList();
+	}
+
+}

@@ -11,6 +11,7 @@ import io.github.cerebras4j.client.chat.ChatCompletionMessage;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.chat.FunctionTool;
 import io.github.cerebras4j.client.chat.ToolCall;
+import io.github.cerebras4j.client.chat.ToolRound;
 import io.github.cerebras4j.client.chat.ToolRunOptions;
 import io.github.cerebras4j.client.chat.ToolRunResult;
 import io.github.cerebras4j.client.error.CerebrasToolExecutionException;
@@ -71,7 +72,10 @@ final class ToolLoop {
 				.flatMapSequential((call) -> Mono.fromCallable(() -> execute(call))
 					.subscribeOn(Schedulers.boundedElastic()))
 				.collectList()
-				.flatMap((results) -> round(next(request, completion, calls, results), toolRoundsRun + 1));
+				.flatMap((results) -> {
+					this.options.roundListener().accept(new ToolRound(toolRoundsRun + 1, completion, calls, results));
+					return round(next(request, completion, calls, results), toolRoundsRun + 1);
+				});
 		});
 	}
 
@@ -103,7 +107,8 @@ final class ToolLoop {
 				String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
 				throw new CerebrasToolExecutionException(name, call.id(), message, ex);
 			}
-			return errorText.apply(ex);
+			String text = errorText.apply(ex);
+			return (text != null) ? text : "Error";
 		}
 	}
 

@@ -10,7 +10,9 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.chat.FunctionTool;
+import io.github.cerebras4j.client.chat.ToolCall;
 import io.github.cerebras4j.client.chat.ToolMessage;
+import io.github.cerebras4j.client.chat.ToolRound;
 import io.github.cerebras4j.client.chat.ToolRunOptions;
 import io.github.cerebras4j.client.chat.ToolRunResult;
 import io.github.cerebras4j.client.completions.CompletionRequest;
@@ -138,6 +140,28 @@ class ToolRunTests {
 		assertThat(last).hasSize(5);
 		assertThat(last.get(4)).isEqualTo(json("""
 				{"role":"tool","tool_call_id":"call_2","content":"{\\"city\\":\\"Paris\\",\\"temperature\\":21}"}"""));
+	}
+
+	@Test
+	void aRoundListenerSeesEachRoundBeforeItsResultsAreSent() {
+		script(toolCalls(call("call_1", "get_time", "{\"city\":\"Paris\"}")),
+				toolCalls(call("call_2", "get_weather", "{\"city\":\"Paris\"}")), answer("14:05, 21 degrees."));
+		List<ToolRound> rounds = new java.util.ArrayList<>();
+		List<Integer> requestsSentWhenHeard = new java.util.ArrayList<>();
+
+		this.cerebras.chat()
+			.completions()
+			.runTools(request(), List.of(this.time, this.weather), ToolRunOptions.defaults().withRoundListener((round) -> {
+				rounds.add(round);
+				requestsSentWhenHeard.add(sentBodies().size());
+			}));
+
+		assertThat(rounds).extracting(ToolRound::number).containsExactly(1, 2);
+		assertThat(rounds.get(0).toolCalls()).extracting(ToolCall::id).containsExactly("call_1");
+		assertThat(rounds.get(0).results()).containsExactly("14:05 in Paris");
+		assertThat(rounds.get(1).results()).containsExactly("{\"city\":\"Paris\",\"temperature\":21}");
+		assertThat(rounds.get(1).completion().finishReason()).isEqualTo("tool_calls");
+		assertThat(requestsSentWhenHeard).containsExactly(1, 2);
 	}
 
 	@Test

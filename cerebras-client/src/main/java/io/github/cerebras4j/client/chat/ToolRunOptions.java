@@ -1,5 +1,6 @@
 package io.github.cerebras4j.client.chat;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -16,15 +17,23 @@ public final class ToolRunOptions {
 	private static final Function<Exception, String> DEFAULT_ERROR_TEXT = (ex) -> "Error: "
 			+ ((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName());
 
-	private static final ToolRunOptions DEFAULTS = new ToolRunOptions(DEFAULT_MAX_TOOL_ROUNDS, DEFAULT_ERROR_TEXT);
+	private static final Consumer<ToolRound> NO_LISTENER = (round) -> {
+	};
+
+	private static final ToolRunOptions DEFAULTS = new ToolRunOptions(DEFAULT_MAX_TOOL_ROUNDS, DEFAULT_ERROR_TEXT,
+			NO_LISTENER);
 
 	private final int maxToolRounds;
 
 	private final @Nullable Function<Exception, String> errorText;
 
-	private ToolRunOptions(int maxToolRounds, @Nullable Function<Exception, String> errorText) {
+	private final Consumer<ToolRound> roundListener;
+
+	private ToolRunOptions(int maxToolRounds, @Nullable Function<Exception, String> errorText,
+			Consumer<ToolRound> roundListener) {
 		this.maxToolRounds = maxToolRounds;
 		this.errorText = errorText;
+		this.roundListener = roundListener;
 	}
 
 	/**
@@ -47,7 +56,7 @@ public final class ToolRunOptions {
 		if (maxToolRounds < 1) {
 			throw new IllegalArgumentException("maxToolRounds must be at least 1, not " + maxToolRounds);
 		}
-		return new ToolRunOptions(maxToolRounds, this.errorText);
+		return new ToolRunOptions(maxToolRounds, this.errorText, this.roundListener);
 	}
 
 	/**
@@ -60,7 +69,7 @@ public final class ToolRunOptions {
 		if (errorText == null) {
 			throw new IllegalArgumentException("'errorText' must not be null");
 		}
-		return new ToolRunOptions(this.maxToolRounds, errorText);
+		return new ToolRunOptions(this.maxToolRounds, errorText, this.roundListener);
 	}
 
 	/**
@@ -69,7 +78,29 @@ public final class ToolRunOptions {
 	 * @return the new options
 	 */
 	public ToolRunOptions withToolErrorsThrown() {
-		return new ToolRunOptions(this.maxToolRounds, null);
+		return new ToolRunOptions(this.maxToolRounds, null, this.roundListener);
+	}
+
+	/**
+	 * Returns a copy that tells a listener about each round once its tools have run, before their results are sent:
+	 * for logging, metrics or a trace of the run. The listener runs on the thread that ran the last tool of the
+	 * round; what it throws ends the run.
+	 * @param roundListener the listener
+	 * @return the new options
+	 */
+	public ToolRunOptions withRoundListener(Consumer<ToolRound> roundListener) {
+		if (roundListener == null) {
+			throw new IllegalArgumentException("'roundListener' must not be null");
+		}
+		return new ToolRunOptions(this.maxToolRounds, this.errorText, roundListener);
+	}
+
+	/**
+	 * Returns the listener told about each round.
+	 * @return the listener, which does nothing unless one was set
+	 */
+	public Consumer<ToolRound> roundListener() {
+		return this.roundListener;
 	}
 
 	/**

@@ -286,6 +286,15 @@ class StructuredOutputTests {
 	}
 
 	@Test
+	void aTypeThatIsNotAJsonObjectIsRejectedBeforeSending() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.cerebras.chat().completions().create(request(), String.class))
+			.withMessageContaining("java.lang.String");
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> ResponseFormat.jsonSchema(Mood.class));
+		server.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+	}
+
+	@Test
 	void textCompletionsTakeNoResponseFormat() {
 		CompletionRequest request = CompletionRequest.builder().model("llama3.1-8b").prompt("x").build();
 

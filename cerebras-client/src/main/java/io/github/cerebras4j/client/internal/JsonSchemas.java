@@ -69,9 +69,12 @@ public final class JsonSchemas {
 	}
 
 	/**
-	 * Returns the strict JSON Schema of a type, made once per type.
+	 * Returns the strict JSON Schema of a type, made once per type. The type must be written as a JSON object (a
+	 * record or a class with properties), as both a response format and a tool's parameters must be.
 	 * @param type the type, usually a record
 	 * @return the schema as an unmodifiable JSON object, in the generator's order
+	 * @throws IllegalArgumentException when the type is not written as a JSON object, for example a
+	 * {@code String} or a {@code List}
 	 */
 	public static Map<String, Object> strictSchemaOf(Type type) {
 		return CACHE.computeIfAbsent(type, JsonSchemas::generate);
@@ -110,6 +113,11 @@ public final class JsonSchemas {
 
 	private static Map<String, Object> generate(Type type) {
 		ObjectNode schema = GENERATOR.generateSchema(type);
+		JsonNode rootType = schema.get("type");
+		if (rootType == null || !"object".equals(rootType.asString())) {
+			throw new IllegalArgumentException("A structured output or tool arguments type is written as a JSON "
+					+ "object, such as a record; " + type.getTypeName() + " is not: " + schema);
+		}
 		clean(schema);
 		Map<String, Object> map = MAPPER.convertValue(schema, MAP);
 		return Collections.unmodifiableMap(map);

@@ -1,6 +1,7 @@
 package io.github.cerebras4j.client;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
@@ -292,6 +293,18 @@ class StructuredOutputTests {
 			.withMessageContaining("java.lang.String");
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> ResponseFormat.jsonSchema(Mood.class));
 		server.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theSchemaOfATypeIsSharedAndCannotBeChangedAtAnyLevel() {
+		Map<String, Object> schema = ResponseFormat.jsonSchema(City.class).jsonSchema().schema();
+		Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
+		List<Object> required = (List<Object>) schema.get("required");
+
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> properties.remove("name"));
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> required.add("extra"));
+		assertThat(ResponseFormat.jsonSchema(City.class).jsonSchema().schema()).isEqualTo(schema);
 	}
 
 	@Test

@@ -4,10 +4,12 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import com.fasterxml.classmate.ResolvedType;
@@ -23,7 +25,6 @@ import com.github.victools.jsonschema.generator.SchemaKeyword;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -31,6 +32,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.util.ConcurrentReferenceHashMap;
 
 /**
  * The JSON Schemas of Java types in the strict form Cerebras accepts for {@code response_format} and tool
@@ -63,7 +66,7 @@ public final class JsonSchemas {
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
-	private static final Map<Type, Map<String, Object>> CACHE = new ConcurrentHashMap<>();
+	private static final Map<Type, Map<String, Object>> CACHE = new ConcurrentReferenceHashMap<>();
 
 	private JsonSchemas() {
 	}
@@ -72,7 +75,8 @@ public final class JsonSchemas {
 	 * Returns the strict JSON Schema of a type, made once per type. The type must be written as a JSON object (a
 	 * record or a class with properties), as both a response format and a tool's parameters must be.
 	 * @param type the type, usually a record
-	 * @return the schema as an unmodifiable JSON object, in the generator's order
+	 * @return the schema as a JSON object, unmodifiable at every level, in the generator's order; kept in a cache
+	 * of soft references, so that a type's class loader can go
 	 * @throws IllegalArgumentException when the type is not written as a JSON object, for example a
 	 * {@code String} or a {@code List}
 	 */
@@ -87,7 +91,7 @@ public final class JsonSchemas {
 	 * @param type the type to read
 	 * @param <T> the type to read
 	 * @return the value
-	 * @throws JacksonException when the text does not match the type
+	 * @throws tools.jackson.core.JacksonException when the text does not match the type
 	 * @throws IllegalArgumentException when the text is the JSON {@code null}
 	 */
 	public static <T> T read(String text, Type type) {
@@ -120,7 +124,7 @@ public final class JsonSchemas {
 		}
 		clean(schema);
 		Map<String, Object> map = MAPPER.convertValue(schema, MAP);
-		return Collections.unmodifiableMap(map);
+		return deeplyUnmodifiable(map);
 	}
 
 	private static SchemaGeneratorConfig config() {
@@ -137,6 +141,21 @@ public final class JsonSchemas {
 		builder.forMethods().withRequiredCheck((method) -> true);
 		builder.forMethods().withNullableCheck(JsonSchemas::isNullable);
 		return builder.build();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <V> V deeplyUnmodifiable(V value) {
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> copy = new LinkedHashMap<>();
+			map.forEach((key, item) -> copy.put((String) key, deeplyUnmodifiable(item)));
+			return (V) Collections.unmodifiableMap(copy);
+		}
+		if (value instanceof List<?> list) {
+			List<Object> copy = new ArrayList<>();
+			list.forEach((item) -> copy.add(deeplyUnmodifiable(item)));
+			return (V) Collections.unmodifiableList(copy);
+		}
+		return value;
 	}
 
 	private static @Nullable CustomDefinition enumDefinition(ResolvedType type, SchemaGenerationContext context) {

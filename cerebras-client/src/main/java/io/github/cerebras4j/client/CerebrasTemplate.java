@@ -4,7 +4,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import io.github.cerebras4j.client.chat.ChatCompletion;
-import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.completions.Completion;
 import io.github.cerebras4j.client.completions.CompletionChunk;
@@ -47,7 +46,7 @@ public final class CerebrasTemplate implements AutoCloseable {
 	public CerebrasTemplate(ReactiveCerebrasTemplate reactive) {
 		Assert.notNull(reactive, "'reactive' must not be null");
 		this.reactive = reactive;
-		this.chat = new Chat(new Generations<>(reactive.chat().completions()));
+		this.chat = new Chat(new ChatCompletions(reactive.chat().completions()));
 		this.completions = new Generations<>(reactive.completions());
 		this.models = new Models(reactive.models());
 	}
@@ -133,7 +132,7 @@ public final class CerebrasTemplate implements AutoCloseable {
 	 *
 	 * @param completions chat completions, {@code POST /v1/chat/completions}
 	 */
-	public record Chat(Generations<ChatCompletionRequest, ChatCompletion, ChatCompletionChunk> completions) {
+	public record Chat(ChatCompletions completions) {
 	}
 
 }

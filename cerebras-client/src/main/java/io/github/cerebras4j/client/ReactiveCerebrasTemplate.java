@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-import io.github.cerebras4j.client.chat.ChatCompletion;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
-import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.completions.Completion;
 import io.github.cerebras4j.client.completions.CompletionChunk;
 import io.github.cerebras4j.client.completions.CompletionRequest;
@@ -31,9 +29,6 @@ import reactor.core.publisher.Mono;
  */
 public final class ReactiveCerebrasTemplate implements AutoCloseable {
 
-	private static final ReactiveGenerations.Endpoint<ChatCompletion, ChatCompletionChunk> CHAT_COMPLETIONS =
-			new ReactiveGenerations.Endpoint<>("/v1/chat/completions", ChatCompletion.class, ChatCompletionChunk.class, CerebrasObservationContext.CHAT);
-
 	private static final ReactiveGenerations.Endpoint<Completion, CompletionChunk> TEXT_COMPLETIONS =
 			new ReactiveGenerations.Endpoint<>("/v1/completions", Completion.class, CompletionChunk.class, CerebrasObservationContext.TEXT_COMPLETION);
 
@@ -53,7 +48,7 @@ public final class ReactiveCerebrasTemplate implements AutoCloseable {
 		this.transport = transport;
 		this.warmer = warmer;
 		this.onClose = onClose;
-		this.chat = new Chat(new ReactiveGenerations<>(transport, CHAT_COMPLETIONS));
+		this.chat = new Chat(new ReactiveChatCompletions(transport));
 		this.completions = new ReactiveGenerations<>(transport, TEXT_COMPLETIONS);
 		this.models = new ReactiveModels(transport);
 	}
@@ -150,7 +145,7 @@ public final class ReactiveCerebrasTemplate implements AutoCloseable {
 	 *
 	 * @param completions chat completions, {@code POST /v1/chat/completions}
 	 */
-	public record Chat(ReactiveGenerations<ChatCompletionRequest, ChatCompletion, ChatCompletionChunk> completions) {
+	public record Chat(ReactiveChatCompletions completions) {
 	}
 
 }

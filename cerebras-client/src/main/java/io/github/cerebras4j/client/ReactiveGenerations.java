@@ -1,22 +1,11 @@
 package io.github.cerebras4j.client;
 
-import java.util.List;
 import java.util.Map;
 
-import io.github.cerebras4j.client.chat.ChatCompletion;
-import io.github.cerebras4j.client.chat.ChatCompletionRequest;
-import io.github.cerebras4j.client.chat.FunctionTool;
-import io.github.cerebras4j.client.chat.ResponseFormat;
-import io.github.cerebras4j.client.chat.StructuredCompletion;
-import io.github.cerebras4j.client.chat.ToolRunOptions;
-import io.github.cerebras4j.client.chat.ToolRunResult;
 import io.github.cerebras4j.client.core.CerebrasRequest;
 import io.github.cerebras4j.client.core.GenerationChunk;
 import io.github.cerebras4j.client.core.RawResponse;
 import io.github.cerebras4j.client.core.StreamResponse;
-import io.github.cerebras4j.client.error.CerebrasStructuredOutputException;
-import io.github.cerebras4j.client.error.CerebrasToolExecutionException;
-import io.github.cerebras4j.client.error.CerebrasToolRoundsExceededException;
 import io.github.cerebras4j.client.internal.transport.ApiCall;
 import io.github.cerebras4j.client.internal.transport.RequestBodies;
 import io.github.cerebras4j.client.internal.transport.Transport;
@@ -37,7 +26,7 @@ import reactor.core.publisher.Mono;
  * @param <C> the completion type, for example {@code ChatCompletion}
  * @param <K> the chunk type, for example {@code ChatCompletionChunk}
  */
-public final class ReactiveGenerations<R extends CerebrasRequest, C, K extends GenerationChunk> {
+public class ReactiveGenerations<R extends CerebrasRequest, C, K extends GenerationChunk> {
 
 	private final Transport transport;
 
@@ -57,73 +46,6 @@ public final class ReactiveGenerations<R extends CerebrasRequest, C, K extends G
 	 */
 	public Mono<C> create(R request) {
 		return this.withRawResponse.create(request).mapNotNull(HttpEntity::getBody);
-	}
-
-	/**
-	 * Generates a chat completion whose answer is JSON of a Java type, and reads it into that type. The request is
-	 * sent with a {@code response_format} of type {@code json_schema}, strict, whose schema is generated from the type
-	 * (see {@link ResponseFormat#jsonSchema(java.lang.reflect.Type)} for the shapes supported and the rules applied);
-	 * a {@code response_format} the request already has is replaced. Only chat completions take a response format.
-	 * @param request the request, a {@code ChatCompletionRequest}
-	 * @param type the type of the answer, usually a record
-	 * @param <T> the type of the answer
-	 * @return the answer and the completion; fails with a {@link CerebrasStructuredOutputException}, which keeps the
-	 * raw text, when the first choice's content is missing or is not JSON of the type
-	 * @throws UnsupportedOperationException when the request is not a chat completion request
-	 */
-	public <T> Mono<StructuredCompletion<T>> create(R request, Class<T> type) {
-		Assert.notNull(request, "'request' must not be null");
-		Assert.notNull(type, "'type' must not be null");
-		if (!(request instanceof ChatCompletionRequest chatRequest)) {
-			throw new UnsupportedOperationException(
-					"Structured outputs need a ChatCompletionRequest, not a " + request.getClass().getSimpleName());
-		}
-		@SuppressWarnings("unchecked")
-		R structured = (R) chatRequest.toBuilder().responseFormat(ResponseFormat.jsonSchema(type)).build();
-		return create(structured).map((completion) -> {
-			ChatCompletion chatCompletion = (ChatCompletion) completion;
-			return new StructuredCompletion<>(StructuredReplies.<T>read(chatCompletion.content(), type), chatCompletion);
-		});
-	}
-
-	/**
-	 * Runs tools for the model until it answers: sends the request with the tools (replacing the tools it has), runs
-	 * the tools each reply calls (the calls of one reply at the same time, on Reactor's bounded elastic scheduler,
-	 * since a tool may block), appends the assistant message with its tool calls and one tool message per call, and
-	 * sends again, until a reply calls no tool. A tool that throws answers the model {@code "Error: "} and the
-	 * message; after {@value ToolRunOptions#DEFAULT_MAX_TOOL_ROUNDS} rounds of tool calls the run fails. Only chat
-	 * completions take tools.
-	 * @param request the request, a {@code ChatCompletionRequest}
-	 * @param tools the tools the model may call, with distinct names
-	 * @return the final answer and the conversation
-	 * @throws UnsupportedOperationException when the request is not a chat completion request
-	 */
-	public Mono<ToolRunResult> runTools(R request, List<? extends FunctionTool<?>> tools) {
-		return runTools(request, tools, ToolRunOptions.defaults());
-	}
-
-	/**
-	 * Runs tools for the model until it answers, as {@link #runTools(CerebrasRequest, List)} does, with options.
-	 * @param request the request, a {@code ChatCompletionRequest}
-	 * @param tools the tools the model may call, with distinct names
-	 * @param options the limit of rounds and what a tool that throws does
-	 * @return the final answer and the conversation; fails with a {@link CerebrasToolRoundsExceededException} when
-	 * the model still calls tools after the rounds allowed, and with a {@link CerebrasToolExecutionException} when a
-	 * tool fails and the options say to throw
-	 * @throws UnsupportedOperationException when the request is not a chat completion request
-	 */
-	public Mono<ToolRunResult> runTools(R request, List<? extends FunctionTool<?>> tools, ToolRunOptions options) {
-		Assert.notNull(request, "'request' must not be null");
-		if (!(request instanceof ChatCompletionRequest chatRequest)) {
-			throw new UnsupportedOperationException(
-					"Tools need a ChatCompletionRequest, not a " + request.getClass().getSimpleName());
-		}
-		ToolLoop loop = new ToolLoop((next) -> {
-			@SuppressWarnings("unchecked")
-			R typed = (R) next;
-			return create(typed).cast(ChatCompletion.class);
-		}, tools, options);
-		return loop.run(chatRequest);
 	}
 
 	/**

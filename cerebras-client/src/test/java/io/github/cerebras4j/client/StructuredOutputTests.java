@@ -11,7 +11,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.chat.ResponseFormat;
 import io.github.cerebras4j.client.chat.StructuredCompletion;
-import io.github.cerebras4j.client.completions.CompletionRequest;
 import io.github.cerebras4j.client.core.CerebrasJson;
 import io.github.cerebras4j.client.error.CerebrasStructuredOutputException;
 import org.jspecify.annotations.Nullable;
@@ -305,15 +304,6 @@ class StructuredOutputTests {
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> properties.remove("name"));
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> required.add("extra"));
 		assertThat(ResponseFormat.jsonSchema(City.class).jsonSchema().schema()).isEqualTo(schema);
-	}
-
-	@Test
-	void textCompletionsTakeNoResponseFormat() {
-		CompletionRequest request = CompletionRequest.builder().model("llama3.1-8b").prompt("x").build();
-
-		assertThatExceptionOfType(UnsupportedOperationException.class)
-			.isThrownBy(() -> this.cerebras.completions().create(request, Movie.class));
-		server.verify(0, postRequestedFor(urlEqualTo("/v1/completions")));
 	}
 
 	private void assertFailure(String content) {

@@ -15,7 +15,6 @@ import io.github.cerebras4j.client.chat.ToolMessage;
 import io.github.cerebras4j.client.chat.ToolRound;
 import io.github.cerebras4j.client.chat.ToolRunOptions;
 import io.github.cerebras4j.client.chat.ToolRunResult;
-import io.github.cerebras4j.client.completions.CompletionRequest;
 import io.github.cerebras4j.client.core.CerebrasJson;
 import io.github.cerebras4j.client.error.CerebrasToolExecutionException;
 import io.github.cerebras4j.client.error.CerebrasToolRoundsExceededException;
@@ -266,12 +265,9 @@ class ToolRunTests {
 	}
 
 	@Test
-	void toolsWithTheSameNameAndTextCompletionsAreRejectedBeforeSending() {
+	void toolsWithTheSameNameAreRejectedBeforeSending() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> this.cerebras.chat().completions().runTools(request(), List.of(this.time, this.time)));
-		CompletionRequest text = CompletionRequest.builder().model("llama3.1-8b").prompt("x").build();
-		assertThatExceptionOfType(UnsupportedOperationException.class)
-			.isThrownBy(() -> this.cerebras.completions().runTools(text, List.of(this.time)));
 		assertThat(server.getAllServeEvents()).isEmpty();
 	}
 

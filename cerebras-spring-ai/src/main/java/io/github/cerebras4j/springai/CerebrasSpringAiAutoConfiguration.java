@@ -1,0 +1,53 @@
+package io.github.cerebras4j.springai;
+
+import io.github.cerebras4j.client.CerebrasTemplate;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import org.springframework.ai.model.tool.ToolCallingManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the Spring AI {@link CerebrasChatModel}: active when Spring AI's {@link ChatModel} is on the
+ * class path and a {@link CerebrasTemplate} bean exists (after the starter's {@code CerebrasAutoConfiguration}), unless
+ * {@code cerebras.spring-ai.chat.enabled=false} or the application defines its own {@link CerebrasChatModel}. Its
+ * default options come from {@code cerebras.spring-ai.chat.options.*}; tools are resolved by the
+ * {@link ToolCallingManager} bean (Spring AI's auto-configuration provides one), else by a default one; calls are
+ * observed with the {@link ObservationRegistry} bean and a {@link ChatModelObservationConvention} bean when there is
+ * one.
+ */
+@AutoConfiguration(afterName = { "io.github.cerebras4j.autoconfigure.CerebrasAutoConfiguration",
+		"org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+@ConditionalOnClass({ ChatModel.class, CerebrasTemplate.class })
+@ConditionalOnBean(CerebrasTemplate.class)
+@ConditionalOnBooleanProperty(name = "cerebras.spring-ai.chat.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CerebrasSpringAiProperties.class)
+public final class CerebrasSpringAiAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CerebrasChatModel cerebrasChatModel(CerebrasTemplate cerebrasTemplate, CerebrasSpringAiProperties properties,
+			ObjectProvider<ToolCallingManager> toolCallingManager,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ChatModelObservationConvention> observationConvention) {
+		ObservationRegistry registry = observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP);
+		return CerebrasChatModel.builder()
+			.cerebrasTemplate(cerebrasTemplate)
+			.defaultOptions(properties.getChat().getOptions().toChatOptions())
+			.toolCallingManager(toolCallingManager
+				.getIfUnique(() -> ToolCallingManager.builder().observationRegistry(registry).build()))
+			.observationRegistry(registry)
+			.observationConvention(observationConvention.getIfUnique())
+			.build();
+	}
+
+}

@@ -174,7 +174,7 @@ public final class CerebrasChatModel implements ChatModel {
 				observation.start();
 			}
 			StreamState state = new StreamState();
-			Flux<ChatResponse> responses = this.reactive.chat()
+			Flux<ChatResponse> mapped = this.reactive.chat()
 				.completions()
 				.withRawResponse()
 				.stream(request)
@@ -186,7 +186,14 @@ public final class CerebrasChatModel implements ChatModel {
 							sink.next(response);
 						}
 					});
-				})
+				});
+			// subscribed to inside the observation's scope, so that the client's own observation, made on
+			// subscription, is its child
+			Flux<ChatResponse> responses = Flux.<ChatResponse>from((subscriber) -> {
+				try (Observation.Scope ignored = observation.openScope()) {
+					mapped.subscribe(subscriber);
+				}
+			})
 				.doOnError(observation::error)
 				.doFinally((signal) -> observation.stop())
 				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));

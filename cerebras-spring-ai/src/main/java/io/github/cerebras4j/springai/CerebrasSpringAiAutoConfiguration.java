@@ -1,6 +1,11 @@
 package io.github.cerebras4j.springai;
 
 import io.github.cerebras4j.client.CerebrasTemplate;
+import io.github.cerebras4j.client.observation.CerebrasObservationContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.observation.MeterObservationHandler;
+import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.ai.chat.model.ChatModel;
@@ -14,6 +19,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Auto-configuration of the Spring AI {@link CerebrasChatModel}: active when Spring AI's {@link ChatModel} is on the
@@ -22,7 +30,9 @@ import org.springframework.context.annotation.Bean;
  * default options come from {@code cerebras.spring-ai.chat.options.*}; tools are resolved by the
  * {@link ToolCallingManager} bean (Spring AI's auto-configuration provides one), else by a default one; calls are
  * observed with the {@link ObservationRegistry} bean and a {@link ChatModelObservationConvention} bean when there is
- * one.
+ * one. With Micrometer, a call through the model is measured once: Spring AI's {@code gen_ai.client.operation}
+ * observation owns its duration and token usage, the client's observation what only it knows (see
+ * {@code SpringAiBridgeMetrics}).
  */
 @AutoConfiguration(afterName = { "io.github.cerebras4j.autoconfigure.CerebrasAutoConfiguration",
 		"org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration",
@@ -48,6 +58,31 @@ public final class CerebrasSpringAiAutoConfiguration {
 			.observationRegistry(registry)
 			.observationConvention(observationConvention.getIfUnique())
 			.build();
+	}
+
+	/**
+	 * With Micrometer, a call through the chat model is measured once: see {@link SpringAiBridgeMetrics}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ MeterRegistry.class, CerebrasObservationContext.class })
+	static final class BridgeMetricsConfiguration {
+
+		@Bean
+		ObservationFilter cerebrasSpringAiBridgeObservationFilter() {
+			return SpringAiBridgeMetrics.observationFilter();
+		}
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		MeterObservationHandler<CerebrasObservationContext> cerebrasSpringAiBridgeMeterObservationHandler() {
+			return SpringAiBridgeMetrics.meterObservationHandler();
+		}
+
+		@Bean
+		MeterFilter cerebrasSpringAiBridgeMeterFilter() {
+			return SpringAiBridgeMetrics.meterFilter();
+		}
+
 	}
 
 }

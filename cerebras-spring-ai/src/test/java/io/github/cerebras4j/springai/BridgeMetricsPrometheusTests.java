@@ -96,6 +96,8 @@ class BridgeMetricsPrometheusTests {
 
 			Map<String, Set<Set<String>>> tagKeys = tagKeysByName(scrape);
 			assertThat(tagKeys).as(scrape).allSatisfy((name, keySets) -> assertThat(keySets).as(name).hasSize(1));
+			assertThat(meterTagKeysByName(context.getBean(MeterRegistry.class)))
+				.allSatisfy((name, keySets) -> assertThat(keySets).as(name).hasSize(1));
 			// Spring AI's observation owns the bridged call: one call and one stream
 			assertThat(count(scrape, "gen_ai_client_operation_seconds_count")).as(scrape).isEqualTo(2);
 			// the client's observation of those two is not measured again
@@ -106,7 +108,8 @@ class BridgeMetricsPrometheusTests {
 			assertThat(scrape).contains("cerebras_client_server_time_seconds_count")
 				.contains("cerebras_client_rate_limit_remaining")
 				.doesNotContain("cerebras_bridge");
-			// tokens are counted by Spring AI, once per type and call
+			// tokens are counted by Spring AI, once per type and call, and not by the client too
+			assertThat(scrape).doesNotContain("gen_ai_client_token_usage_tokens");
 			assertThat(sum(scrape, "gen_ai_client_token_usage_total", "gen_ai_token_type=\"input\"")).isEqualTo(16);
 		});
 	}
@@ -159,6 +162,20 @@ class BridgeMetricsPrometheusTests {
 			labels.remove("le");
 			keys.computeIfAbsent(sample.group(1), (name) -> new java.util.HashSet<>()).add(labels);
 		}
+		return keys;
+	}
+
+	/**
+	 * The tag keys of each meter name of a registry (Prometheus exports a counter and a summary of one name under
+	 * different names, so the scrape alone does not show such a clash).
+	 */
+	static Map<String, Set<Set<String>>> meterTagKeysByName(MeterRegistry registry) {
+		Map<String, Set<Set<String>>> keys = new TreeMap<>();
+		registry.getMeters().forEach((meter) -> {
+			Set<String> tagKeys = new TreeSet<>();
+			meter.getId().getTagsAsIterable().forEach((tag) -> tagKeys.add(tag.getKey()));
+			keys.computeIfAbsent(meter.getId().getName(), (name) -> new java.util.HashSet<>()).add(tagKeys);
+		});
 		return keys;
 	}
 

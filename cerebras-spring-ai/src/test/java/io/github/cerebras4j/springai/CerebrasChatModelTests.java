@@ -1,5 +1,6 @@
 package io.github.cerebras4j.springai;
 
+import java.net.URI;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -27,8 +28,11 @@ import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.content.Media;
 import org.springframework.ai.tool.annotation.Tool;
+import org.springframework.util.MimeTypeUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -251,6 +255,75 @@ class CerebrasChatModelTests {
 		assertThat(last.getMetadata().getRateLimit().getTokensRemaining()).isEqualTo(59000L);
 		assertThat(((TimeInfo) last.getMetadata().get(CerebrasChatModel.TIME_INFO)).totalTime()).isEqualTo(0.01);
 	}
+
+	@Test
+	void aStreamReturnsToolCallsWholeWithTheChunkThatEndsThem() {
+		stream(chunk("{\"role\":\"assistant\"}", null),
+				chunk("{\"tool_calls\":[{\"index\":0,\"id\":\"call_9\",\"type\":\"function\",\"function\":{\"name\":\"temperature\",\"arguments\":\"{\\\"ci\"}}]}", null),
+				chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"ty\\\":\\\"Paris\\\"}\"}}]}", null),
+				chunk("{}", "tool_calls"));
+
+		List<ChatResponse> responses = this.model.stream(new Prompt("How warm is Paris?")).collectList().block();
+
+		List<ChatResponse> withToolCalls = responses.stream().filter(ChatResponse::hasToolCalls).toList();
+		assertThat(withToolCalls).hasSize(1);
+		assertThat(withToolCalls.get(0).getResult().getOutput().getToolCalls()).containsExactly(
+				new AssistantMessage.ToolCall("call_9", "function", "temperature", "{\"city\":\"Paris\"}"));
+		assertThat(withToolCalls.get(0).getResult().getMetadata().getFinishReason()).isEqualTo("TOOL_CALLS");
+	}
+
+	@Test
+	void imagesGoInContentParts() {
+		answer(completion("A cat."));
+		UserMessage user = UserMessage.builder()
+			.text("What is this?")
+			.media(new Media(MimeTypeUtils.IMAGE_PNG, URI.create("https://example.com/cat.png")),
+					Media.builder().mimeType(MimeTypeUtils.IMAGE_JPEG).data(new byte[] { 1, 2, 3 }).build())
+			.build();
+
+		this.model.call(new Prompt(user));
+
+		assertThat(requests().get(0).path("messages").get(0).path("content").toString()).isEqualTo("""
+				[{"type":"text","text":"What is this?"},{"type":"image_url","image_url":{"url":"https://example.com/cat.png"}},\
+				{"type":"image_url","image_url":{"url":"data:image/jpeg;base64,AQID"}}]""");
+	}
+
+	@Test
+	void optionsOfAnotherKindAreCopied() {
+		answer(completion("Hi."));
+
+		this.model.call(new Prompt("Hello", ChatOptions.builder().model("qwen-3-32b").topP(0.5).topK(3).build()));
+
+		JsonNode sent = requests().get(0);
+		assertThat(sent.path("model").asString()).isEqualTo("qwen-3-32b");
+		assertThat(sent.path("top_p").asDouble()).isEqualTo(0.5);
+		assertThat(sent.has("top_k")).isFalse();
+		assertThat(sent.has("temperature")).isFalse();
+	}
+
+	@Test
+	void optionsAreImmutableAndChangedWithMutate() {
+		CerebrasChatOptions options = CerebrasChatOptions.builder()
+			.model("llama3.1-8b")
+			.seed(1L)
+			.reasoningEffort(ReasoningEffort.HIGH)
+			.extraBody("min_tokens", 5)
+			.build();
+
+		CerebrasChatOptions changed = options.mutate().temperature(0.7).build();
+
+		assertThat(options.getTemperature()).isNull();
+		assertThat(changed.getTemperature()).isEqualTo(0.7);
+		assertThat(changed.mutate().temperature(null).build()).isEqualTo(options);
+		CerebrasChatOptions combined = options.mutate()
+			.combineWith(CerebrasChatOptions.builder().serviceTier(ServiceTier.FLEX).model("gpt-oss-120b"))
+			.build();
+		assertThat(combined.getModel()).isEqualTo("gpt-oss-120b");
+		assertThat(combined.getServiceTier()).isEqualTo(ServiceTier.FLEX);
+		assertThat(combined.getSeed()).isEqualTo(1L);
+		assertThat(combined.getExtraBody()).containsEntry("min_tokens", 5);
+	}
+
 
 	static class Weather {
 

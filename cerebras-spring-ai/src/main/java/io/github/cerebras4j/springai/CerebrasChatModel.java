@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.cerebras4j.client.CerebrasTemplate;
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
@@ -193,11 +194,24 @@ public final class CerebrasChatModel implements ChatModel {
 				try (Observation.Scope ignored = observation.openScope()) {
 					mapped.subscribe(subscriber);
 				}
-			})
-				.doOnError(observation::error)
-				.doFinally((signal) -> observation.stop())
-				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
-			return new MessageAggregator().aggregate(responses, context::setResponse);
+			});
+			// stopped once the aggregated response is set and before the subscriber hears of the end, so that a
+			// caller who has seen the end finds the call measured
+			AtomicBoolean stopped = new AtomicBoolean();
+			return new MessageAggregator().aggregate(responses, context::setResponse).doOnComplete(() -> {
+				if (stopped.compareAndSet(false, true)) {
+					observation.stop();
+				}
+			}).doOnError((error) -> {
+				if (stopped.compareAndSet(false, true)) {
+					observation.error(error);
+					observation.stop();
+				}
+			}).doOnCancel(() -> {
+				if (stopped.compareAndSet(false, true)) {
+					observation.stop();
+				}
+			}).contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
 

@@ -9,6 +9,7 @@ import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.observation.ChatModelMeterObservationHandler;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,11 +33,14 @@ import org.springframework.core.annotation.Order;
  * observed with the {@link ObservationRegistry} bean and a {@link ChatModelObservationConvention} bean when there is
  * one. With Micrometer, a call through the model is measured once: Spring AI's {@code gen_ai.client.operation}
  * observation owns its duration and token usage, the client's observation what only it knows (see
- * {@code SpringAiBridgeMetrics}).
+ * {@code SpringAiBridgeMetrics}); Spring AI's {@link ChatModelMeterObservationHandler}, which counts the tokens, is
+ * defined here too when Spring AI's chat observation auto-configuration is not there.
  */
 @AutoConfiguration(afterName = { "io.github.cerebras4j.autoconfigure.CerebrasAutoConfiguration",
 		"org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration",
-		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+		"org.springframework.ai.model.chat.observation.autoconfigure.ChatObservationAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass({ ChatModel.class, CerebrasTemplate.class })
 @ConditionalOnBean(CerebrasTemplate.class)
 @ConditionalOnBooleanProperty(name = "cerebras.spring-ai.chat.enabled", matchIfMissing = true)
@@ -81,6 +85,17 @@ public final class CerebrasSpringAiAutoConfiguration {
 		@Bean
 		MeterFilter cerebrasSpringAiBridgeMeterFilter() {
 			return SpringAiBridgeMetrics.meterFilter();
+		}
+
+		/**
+		 * Spring AI's token usage meter, as Spring AI's chat observation auto-configuration defines it when it is
+		 * there: the client leaves a bridged call's tokens to it.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(MeterRegistry.class)
+		ChatModelMeterObservationHandler chatModelMeterObservationHandler(ObjectProvider<MeterRegistry> meterRegistry) {
+			return new ChatModelMeterObservationHandler(meterRegistry.getObject());
 		}
 
 	}

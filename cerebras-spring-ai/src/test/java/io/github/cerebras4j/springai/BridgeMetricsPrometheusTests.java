@@ -88,6 +88,8 @@ class BridgeMetricsPrometheusTests {
 	@Test
 	void eachMeterHasOneSetOfTagKeysAndTheCallDurationIsRecordedOnce() {
 		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(ChatModelMeterObservationHandler.class)
+				.hasBean("chatModelMeterObservationHandler");
 			CerebrasChatModel model = context.getBean(CerebrasChatModel.class);
 			model.call(new Prompt("Hello"));
 			model.stream(new Prompt("Hello")).blockLast();
@@ -112,6 +114,26 @@ class BridgeMetricsPrometheusTests {
 			assertThat(scrape).doesNotContain("gen_ai_client_token_usage_tokens");
 			assertThat(sum(scrape, "gen_ai_client_token_usage_total", "gen_ai_token_type=\"input\"")).isEqualTo(16);
 		});
+	}
+
+	@Test
+	void withoutSpringAisObservationAutoConfigurationTheTokensAreCountedToo() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+					PrometheusMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+					CerebrasAutoConfiguration.class, CerebrasMetricsAutoConfiguration.class,
+					CerebrasSpringAiAutoConfiguration.class))
+			.withPropertyValues("cerebras.api-key=csk-metrics-test", "cerebras.base-url=" + server.baseUrl(),
+					"cerebras.warm-up.enabled=false", "cerebras.spring-ai.chat.options.model=llama3.1-8b")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ChatModelMeterObservationHandler.class);
+				context.getBean(CerebrasChatModel.class).call(new Prompt("Hello"));
+
+				String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
+
+				assertThat(sum(scrape, "gen_ai_client_token_usage_total", "gen_ai_token_type=\"input\"")).isEqualTo(11);
+				assertThat(count(scrape, "gen_ai_client_operation_seconds_count")).isEqualTo(1);
+			});
 	}
 
 	@Test

@@ -369,6 +369,36 @@ class CerebrasChatModelTests {
 		assertThat(messages.get(2).path("content").asString()).contains("Paris: 21");
 	}
 
+	@Test
+	void chatClientRunsAToolInAStream() {
+		server.stubFor(post("/v1/chat/completions").inScenario("stream-tools")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+				.withBody(sse(chunk("{\"role\":\"assistant\"}", null), chunk(
+						"{\"tool_calls\":[{\"index\":0,\"id\":\"call_3\",\"type\":\"function\",\"function\":{\"name\":\"temperature\",\"arguments\":\"{\\\"city\\\":\\\"Oslo\\\"}\"}}]}",
+						null), chunk("{}", "tool_calls"))))
+			.willSetStateTo("called"));
+		server.stubFor(post("/v1/chat/completions").inScenario("stream-tools")
+			.whenScenarioStateIs("called")
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+				.withBody(sse(chunk("{\"content\":\"Oslo: \"}", null), chunk("{\"content\":\"21.\"}", null),
+						chunk("{}", "stop")))));
+		Weather weather = new Weather();
+
+		List<String> tokens = ChatClient.create(this.model)
+			.prompt()
+			.user("How warm is Oslo?")
+			.tools(weather)
+			.stream()
+			.content()
+			.collectList()
+			.block();
+
+		assertThat(String.join("", tokens)).isEqualTo("Oslo: 21.");
+		assertThat(weather.calls).isEqualTo(1);
+		assertThat(requests().get(1).path("messages").get(2).path("content").asString()).contains("Oslo: 21");
+	}
+
 	record City(String name, int population) {
 	}
 

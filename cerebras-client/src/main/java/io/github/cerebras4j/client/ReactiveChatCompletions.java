@@ -15,6 +15,7 @@ import io.github.cerebras4j.client.error.CerebrasToolExecutionException;
 import io.github.cerebras4j.client.error.CerebrasToolRoundsExceededException;
 import io.github.cerebras4j.client.internal.transport.Transport;
 import io.github.cerebras4j.client.observation.CerebrasObservationContext;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.util.Assert;
 import reactor.core.publisher.Mono;
 
@@ -29,8 +30,11 @@ public final class ReactiveChatCompletions
 	private static final Endpoint<ChatCompletion, ChatCompletionChunk> ENDPOINT = new Endpoint<>(
 			"/v1/chat/completions", ChatCompletion.class, ChatCompletionChunk.class, CerebrasObservationContext.CHAT);
 
+	private final ObservationRegistry observationRegistry;
+
 	ReactiveChatCompletions(Transport transport) {
 		super(transport, ENDPOINT);
+		this.observationRegistry = transport.observationRegistry();
 	}
 
 	/**
@@ -77,7 +81,7 @@ public final class ReactiveChatCompletions
 	 */
 	public Mono<ToolRunResult> runTools(ChatCompletionRequest request, List<? extends FunctionTool<?>> tools, ToolRunOptions options) {
 		Assert.notNull(request, "'request' must not be null");
-		return new ToolLoop(this::create, tools, options).run(request);
+		return new ToolLoop(this::create, tools, options, this.observationRegistry).run(request);
 	}
 
 }

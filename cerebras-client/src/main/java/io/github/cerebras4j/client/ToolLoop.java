@@ -16,6 +16,9 @@ import io.github.cerebras4j.client.chat.ToolRunOptions;
 import io.github.cerebras4j.client.chat.ToolRunResult;
 import io.github.cerebras4j.client.error.CerebrasToolExecutionException;
 import io.github.cerebras4j.client.error.CerebrasToolRoundsExceededException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -30,14 +33,19 @@ import org.springframework.util.Assert;
  */
 final class ToolLoop {
 
+	/** The name of a tool run's observation, whose children are the chat calls of its rounds. */
+	static final String OBSERVATION_NAME = "cerebras.client.tool.run";
+
 	private final Function<ChatCompletionRequest, Mono<ChatCompletion>> send;
 
 	private final Map<String, FunctionTool<?>> tools = new LinkedHashMap<>();
 
 	private final ToolRunOptions options;
 
+	private final ObservationRegistry registry;
+
 	ToolLoop(Function<ChatCompletionRequest, Mono<ChatCompletion>> send, List<? extends FunctionTool<?>> tools,
-			ToolRunOptions options) {
+			ToolRunOptions options, ObservationRegistry registry) {
 		Assert.notNull(tools, "'tools' must not be null");
 		Assert.notEmpty(tools, "'tools' must not be empty");
 		Assert.notNull(options, "'options' must not be null");
@@ -49,13 +57,38 @@ final class ToolLoop {
 			}
 		}
 		this.options = options;
+		this.registry = registry;
 	}
 
+	/**
+	 * Runs the tools for a request. The run is one observation, {@value #OBSERVATION_NAME}, and the chat call of
+	 * every round is observed as its child.
+	 * @param request the request
+	 * @return the final answer and the conversation
+	 */
 	Mono<ToolRunResult> run(ChatCompletionRequest request) {
 		ChatCompletionRequest first = request.toBuilder()
 			.tools(this.tools.values().stream().map(FunctionTool::definition).toList())
 			.build();
-		return round(first, 0);
+		return Mono.deferContextual((subscriber) -> {
+			Observation run = Observation.createNotStarted(OBSERVATION_NAME, this.registry)
+				.contextualName("tool_run " + request.model())
+				.lowCardinalityKeyValue("gen_ai.provider.name", "cerebras")
+				.lowCardinalityKeyValue("gen_ai.request.model", request.model());
+			Observation parent = subscriber.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			if (parent != null && !run.isNoop()) {
+				run.parentObservation(parent);
+			}
+			run.start();
+			// stopped before the caller hears of the end, so a caller that has the result sees a stopped observation
+			return round(first, 0).doOnSuccess((result) -> {
+				if (result != null) {
+					run.highCardinalityKeyValue("cerebras.tool.rounds", String.valueOf(result.toolRounds()));
+				}
+				run.stop();
+			}).doOnError((ex) -> run.error(ex).stop()).doOnCancel(run::stop)
+				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, run));
+		});
 	}
 
 	private Mono<ToolRunResult> round(ChatCompletionRequest request, int toolRoundsRun) {

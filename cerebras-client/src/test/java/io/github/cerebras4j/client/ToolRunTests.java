@@ -1,6 +1,7 @@
 package io.github.cerebras4j.client;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +19,10 @@ import io.github.cerebras4j.client.chat.ToolRunResult;
 import io.github.cerebras4j.client.core.CerebrasJson;
 import io.github.cerebras4j.client.error.CerebrasToolExecutionException;
 import io.github.cerebras4j.client.error.CerebrasToolRoundsExceededException;
+import io.github.cerebras4j.client.observation.CerebrasObservationContext;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +100,40 @@ class ToolRunTests {
 				"""));
 		assertThat(sent.get(1).get("tools")).isEqualTo(sent.get(0).get("tools"));
 		assertThat(result.messages()).hasSize(3).last().isInstanceOf(ToolMessage.class);
+	}
+
+	@Test
+	void theRunIsOneObservationWhoseChildrenAreTheChatCallsOfItsRounds() {
+		List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				stopped.add(context);
+			}
+
+		});
+		script(toolCalls(call("call_1", "get_time", "{\"city\":\"Paris\"}")), answer("It is 14:05 in Paris."));
+
+		try (CerebrasTemplate observed = CerebrasWireMock.template(server).observationRegistry(registry).build()) {
+			observed.chat().completions().runTools(request(), List.of(this.time));
+		}
+
+		Observation.Context run = stopped.stream()
+			.filter((context) -> ToolLoop.OBSERVATION_NAME.equals(context.getName()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(run.getContextualName()).isEqualTo("tool_run llama3.1-8b");
+		assertThat(run.getHighCardinalityKeyValue("cerebras.tool.rounds").getValue()).isEqualTo("1");
+		List<Observation.Context> rounds = stopped.stream().filter(CerebrasObservationContext.class::isInstance).toList();
+		assertThat(rounds).hasSize(2).allSatisfy((round) -> assertThat(round.getParentObservation()).isNotNull()
+			.satisfies((parent) -> assertThat(parent.getContextView()).isSameAs(run)));
 	}
 
 	@Test

@@ -16,11 +16,14 @@ import io.github.cerebras4j.client.observation.CerebrasObservationContext;
 import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
 import io.github.cerebras4j.client.observation.CerebrasObservationDocumentation;
 import io.github.cerebras4j.client.observation.DefaultCerebrasObservationConvention;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.context.ContextView;
 
 /**
  * The last stage of a call: wraps its attempts in the retry loop, the deadline and the observation. A call that
@@ -76,8 +79,8 @@ final class CallPolicy {
 	 */
 	<T> Mono<RawResponse<T>> exchange(ApiCall call, IntFunction<Mono<RawResponse<T>>> attempt) {
 		Duration limit = (this.deadline != null) ? this.deadline : this.nonStreamingDeadline;
-		return Mono.defer(() -> {
-			CallObservation observed = observe(call, false);
+		return Mono.deferContextual(subscriber -> {
+			CallObservation observed = observe(call, false, subscriber);
 			AtomicInteger attempts = new AtomicInteger();
 			Mono<RawResponse<T>> response = Mono.defer(() -> attempt.apply(attempts.getAndIncrement()))
 				.retryWhen(this.retryLoop.spec(call.name(), () -> true, observed.context()::onRetry))
@@ -109,8 +112,8 @@ final class CallPolicy {
 	 */
 	<K extends GenerationChunk> Mono<StreamResponse<K>> stream(ApiCall call, StreamAttempt<K> attempt,
 			@Nullable Duration gracePeriod) {
-		return Mono.defer(() -> {
-			CallObservation observed = observe(call, true);
+		return Mono.deferContextual(subscriber -> {
+			CallObservation observed = observe(call, true, subscriber);
 			StreamProgress progress = new StreamProgress(observed.context(), this.maxPartialText);
 			// the response of the latest attempt: the one whose chunks (or clean end) the caller gets first
 			AtomicReference<ResponseMetadata> answered = new AtomicReference<>();
@@ -144,11 +147,20 @@ final class CallPolicy {
 		return chunks.doOnTerminate(ended::tryEmitEmpty).mergeWith(timer);
 	}
 
-	private CallObservation observe(ApiCall call, boolean streaming) {
+	/**
+	 * Creates the observation of a call; its parent is the observation in the subscriber's Reactor context (a tool
+	 * run, an application's own), else the current one of the subscribing thread.
+	 */
+	private CallObservation observe(ApiCall call, boolean streaming, ContextView subscriber) {
 		CerebrasObservationContext context = new CerebrasObservationContext(call.operation(), call.model(), streaming,
 				this.serverAddress);
-		return new CallObservation(CerebrasObservationDocumentation.CLIENT_OPERATION.observation(this.convention,
-				DEFAULT_CONVENTION, () -> context, this.registry), context, call.name());
+		Observation observation = CerebrasObservationDocumentation.CLIENT_OPERATION.observation(this.convention,
+				DEFAULT_CONVENTION, () -> context, this.registry);
+		Observation parent = subscriber.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+		if (parent != null && !observation.isNoop()) {
+			observation.parentObservation(parent);
+		}
+		return new CallObservation(observation, context, call.name());
 	}
 
 	/**

@@ -109,6 +109,14 @@ public final class Transport {
 	}
 
 	/**
+	 * Returns where calls are observed.
+	 * @return the registry, {@link ObservationRegistry#NOOP} when calls are not observed
+	 */
+	public ObservationRegistry observationRegistry() {
+		return this.settings.observationRegistry();
+	}
+
+	/**
 	 * Returns the base URL requests go to.
 	 * @return the base URL without a trailing slash
 	 */

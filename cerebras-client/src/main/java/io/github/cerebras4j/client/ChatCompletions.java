@@ -1,6 +1,7 @@
 package io.github.cerebras4j.client;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.cerebras4j.client.chat.ChatCompletion;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
@@ -69,8 +70,25 @@ public final class ChatCompletions extends Generations<ChatCompletionRequest, Ch
 	 * @throws CerebrasToolRoundsExceededException when the model still calls tools after the rounds allowed
 	 * @throws CerebrasToolExecutionException when a tool fails and the options say to throw
 	 */
-	public ToolRunResult runTools(ChatCompletionRequest request, List<? extends FunctionTool<?>> tools, ToolRunOptions options) {
+	public ToolRunResult runTools(ChatCompletionRequest request, List<? extends FunctionTool<?>> tools,
+			ToolRunOptions options) {
 		return BlockingCalls.block(() -> this.chat.runTools(request, tools, options));
+	}
+
+	/**
+	 * Runs tools for the model until it answers, streaming every round as it arrives (see
+	 * {@link ReactiveChatCompletions#streamTools}). Close the stream, best with try-with-resources: closing it before
+	 * the end cancels the run.
+	 * @param request the request
+	 * @param tools the tools the model may call, with distinct names
+	 * @param options the limit of rounds and what a tool that throws does
+	 * @return the chunks of every round, in order
+	 * @throws IllegalStateException on a thread that must not block, before anything is sent
+	 */
+	public Stream<ChatCompletionChunk> streamTools(ChatCompletionRequest request, List<? extends FunctionTool<?>> tools,
+			ToolRunOptions options) {
+		BlockingCalls.checkBeforeCall();
+		return this.chat.streamTools(request, tools, options).toStream(1);
 	}
 
 }

@@ -17,6 +17,7 @@ import io.github.cerebras4j.client.internal.transport.Transport;
 import io.github.cerebras4j.client.observation.CerebrasObservationContext;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.util.Assert;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -79,9 +80,31 @@ public final class ReactiveChatCompletions
 	 * the model still calls tools after the rounds allowed, and with a {@link CerebrasToolExecutionException} when a
 	 * tool fails and the options say to throw
 	 */
-	public Mono<ToolRunResult> runTools(ChatCompletionRequest request, List<? extends FunctionTool<?>> tools, ToolRunOptions options) {
+	public Mono<ToolRunResult> runTools(ChatCompletionRequest request, List<? extends FunctionTool<?>> tools,
+			ToolRunOptions options) {
 		Assert.notNull(request, "'request' must not be null");
-		return new ToolLoop(this::create, tools, options, this.observationRegistry).run(request);
+		return toolLoop(tools, options).run(request);
+	}
+
+	/**
+	 * Runs tools for the model until it answers, as {@link #runTools(ChatCompletionRequest, List)} does, streaming
+	 * every round as it arrives: the chunks of the rounds that call tools carry the fragments of their calls, which
+	 * are put together and run when the round ends, and the last round's chunks carry the answer's tokens. The round
+	 * listener of the options is not told (a streamed round has no completion); the rest of the options apply.
+	 * @param request the request
+	 * @param tools the tools the model may call, with distinct names
+	 * @param options the limit of rounds and what a tool that throws does
+	 * @return the chunks of every round, in order; fails with a {@link CerebrasToolRoundsExceededException} when the
+	 * model still calls tools after the rounds allowed
+	 */
+	public Flux<ChatCompletionChunk> streamTools(ChatCompletionRequest request, List<? extends FunctionTool<?>> tools,
+			ToolRunOptions options) {
+		Assert.notNull(request, "'request' must not be null");
+		return toolLoop(tools, options).stream(request);
+	}
+
+	private ToolLoop toolLoop(List<? extends FunctionTool<?>> tools, ToolRunOptions options) {
+		return new ToolLoop(this::create, this::stream, tools, options, this.observationRegistry);
 	}
 
 }

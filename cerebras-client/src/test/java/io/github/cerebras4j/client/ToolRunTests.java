@@ -1,14 +1,17 @@
 package io.github.cerebras4j.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.chat.FunctionTool;
 import io.github.cerebras4j.client.chat.ToolCall;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -134,6 +138,54 @@ class ToolRunTests {
 		List<Observation.Context> rounds = stopped.stream().filter(CerebrasObservationContext.class::isInstance).toList();
 		assertThat(rounds).hasSize(2).allSatisfy((round) -> assertThat(round.getParentObservation()).isNotNull()
 			.satisfies((parent) -> assertThat(parent.getContextView()).isSameAs(run)));
+	}
+
+	@Test
+	void aStreamedRunPutsTheCallFragmentsTogetherRunsThemAndStreamsTheAnswer() {
+		String head = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"llama3.1-8b\",";
+		String toolRound = "data: " + head + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\","
+				+ "\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"get_time\","
+				+ "\"arguments\":\"{\\\"city\\\":\"}}]}}]}\n\n"
+				+ "data: " + head + "\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+				+ "\"function\":{\"arguments\":\"\\\"Paris\\\"}\"}}]}}]}\n\n"
+				+ "data: " + head + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n"
+				+ "data: [DONE]\n\n";
+		scriptStreams(toolRound, CerebrasWireMock.chatStream(List.of("It ", "is ", "14:05.")));
+
+		List<String> content;
+		try (Stream<ChatCompletionChunk> chunks = this.cerebras.chat()
+			.completions()
+			.streamTools(request(), List.of(this.time), ToolRunOptions.defaults())) {
+			content = chunks.filter(ChatCompletionChunk::hasContent).map(ChatCompletionChunk::content).toList();
+		}
+
+		assertThat(content).containsExactly("It ", "is ", "14:05.");
+		List<JsonNode> sent = sentBodies();
+		assertThat(sent).hasSize(2);
+		assertThat(sent.get(0).get("stream").asBoolean()).isTrue();
+		assertThat(sent.get(1).get("messages")).isEqualTo(json("""
+				[{"role":"user","content":"What time is it in Paris?"},
+				 {"role":"assistant","tool_calls":[{"id":"call_1","type":"function",
+				   "function":{"name":"get_time","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
+				 {"role":"tool","tool_call_id":"call_1","content":"14:05 in Paris"}]
+				"""));
+	}
+
+	@Test
+	void aStreamedRunStopsPastTheMaximumOfRounds() {
+		String head = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"llama3.1-8b\",";
+		String toolRound = "data: " + head + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\","
+				+ "\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"get_time\","
+				+ "\"arguments\":\"{}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n";
+		scriptStreams(toolRound, toolRound);
+
+		StepVerifier.create(this.reactive.chat()
+			.completions()
+			.streamTools(request(), List.of(this.time), ToolRunOptions.defaults().withMaxToolRounds(1)))
+			.thenConsumeWhile((chunk) -> true)
+			.expectError(CerebrasToolRoundsExceededException.class)
+			.verify(Duration.ofSeconds(10));
+		assertThat(sentBodies()).hasSize(2);
 	}
 
 	@Test
@@ -312,6 +364,18 @@ class ToolRunTests {
 
 	private static ChatCompletionRequest request() {
 		return ChatCompletionRequest.builder().model("llama3.1-8b").user("What time is it in Paris?").build();
+	}
+
+	private static void scriptStreams(String... bodies) {
+		String state = Scenario.STARTED;
+		for (int i = 0; i < bodies.length; i++) {
+			String next = "stream " + (i + 1);
+			server.stubFor(post("/v1/chat/completions").inScenario("streamed tools")
+				.whenScenarioStateIs(state)
+				.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(bodies[i]))
+				.willSetStateTo(next));
+			state = next;
+		}
 	}
 
 	private static void script(String... replies) {

@@ -13,6 +13,7 @@ import io.github.cerebras4j.benchmarks.clients.CerebrasReactive;
 import io.github.cerebras4j.benchmarks.clients.Contender;
 import io.github.cerebras4j.benchmarks.clients.JdkHttpBaseline;
 import io.github.cerebras4j.benchmarks.clients.LangChain4jOpenAi;
+import io.github.cerebras4j.benchmarks.clients.SpringAiChatClient;
 import io.github.cerebras4j.benchmarks.clients.SpringAiOpenAi;
 import io.github.cerebras4j.benchmarks.jmh.ClientAllocationBenchmark;
 import io.github.cerebras4j.benchmarks.jmh.SseDecodeBenchmark;
@@ -46,12 +47,15 @@ public final class BenchmarkMain {
 		long start = System.nanoTime();
 		String loopback;
 		try (LoadServerProcess server = LoadServerProcess.start()) {
-			List<Contender> contenders = contenders(server.origin(), LoopbackBenchmark.Settings.standard().concurrency());
+			int concurrency = LoopbackBenchmark.Settings.standard().concurrency();
+			List<Contender> contenders = contenders(server.origin(), concurrency);
+			List<Contender> chatClients = chatClientContenders(server.origin(), concurrency);
 			try {
-				loopback = new LoopbackBenchmark(LoopbackBenchmark.Settings.standard(), contenders).run();
+				loopback = new LoopbackBenchmark(LoopbackBenchmark.Settings.standard(), contenders, chatClients).run();
 			}
 			finally {
 				contenders.forEach(Contender::close);
+				chatClients.forEach(Contender::close);
 			}
 		}
 		Collection<RunResult> jmh = new Runner(jmhOptions()).run();
@@ -74,6 +78,17 @@ public final class BenchmarkMain {
 		return List.of(new JdkHttpBaseline(origin, API_KEY), new CerebrasReactive(origin, API_KEY, maxConnections),
 				new CerebrasBlocking(origin, API_KEY, maxConnections), new SpringAiOpenAi(origin, API_KEY),
 				new LangChain4jOpenAi(origin, API_KEY));
+	}
+
+	/**
+	 * Returns Spring AI's {@code ChatClient} on each chat model compared, the one the others are compared with first.
+	 * @param origin the load server's origin
+	 * @param maxConnections the connection pool size where the client has one
+	 * @return the contenders
+	 */
+	static List<Contender> chatClientContenders(String origin, int maxConnections) {
+		return List.of(SpringAiChatClient.onOpenAiChatModel(origin, API_KEY),
+				SpringAiChatClient.onCerebrasChatModel(origin, API_KEY, maxConnections));
 	}
 
 	private static Options jmhOptions() {

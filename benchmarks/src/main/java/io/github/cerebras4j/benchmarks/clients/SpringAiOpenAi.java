@@ -3,6 +3,7 @@ package io.github.cerebras4j.benchmarks.clients;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.Prompt;
@@ -25,8 +26,20 @@ public final class SpringAiOpenAi implements Contender {
 	 * @param apiKey the key it sends
 	 */
 	public SpringAiOpenAi(String origin, String apiKey) {
-		this.chatModel = OpenAiChatModel.builder()
+		this.chatModel = chatModel(origin, apiKey);
+	}
+
+	/**
+	 * Builds the chat model as this contender uses it (and {@link SpringAiChatClient} under {@code ChatClient}):
+	 * retries off, no observation registry.
+	 * @param origin the server's origin, {@code http://host:port}
+	 * @param apiKey the key it sends
+	 * @return the chat model
+	 */
+	static OpenAiChatModel chatModel(String origin, String apiKey) {
+		return OpenAiChatModel.builder()
 			.options(OpenAiChatOptions.builder().baseUrl(origin + "/v1").apiKey(apiKey).maxRetries(0).build())
+			.observationRegistry(ObservationRegistry.NOOP)
 			.build();
 	}
 

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * One measured figure (for example chunks per second through one stream) for every contender, printed as a Markdown
- * table whose first row, the baseline, the others are compared with. It has any of three parts:
+ * table whose first row, the baseline (or another reference), the others are compared with. It has any of three parts:
  * <ul>
  * <li>latencies: samples in milliseconds (times to first token, request latencies) pooled over the counted rounds,
  * given as p50 and p99 and the difference of p50 to the baseline's;</li>
@@ -30,6 +30,8 @@ final class Figure {
 	private String perUnit;
 
 	private int tokensPerUnit;
+
+	private String reference = "baseline";
 
 	private final Map<String, List<Double>> latencies = new LinkedHashMap<>();
 
@@ -70,6 +72,16 @@ final class Figure {
 	}
 
 	/**
+	 * Names what the first row is in the columns that compare with it ({@code baseline} otherwise).
+	 * @param reference the name, for example {@code first row}
+	 * @return this figure
+	 */
+	Figure comparedTo(String reference) {
+		this.reference = reference;
+		return this;
+	}
+
+	/**
 	 * Gives the figure a column of CPU time per token.
 	 * @param tokensPerUnit how many tokens one unit carries
 	 * @return this figure
@@ -96,11 +108,13 @@ final class Figure {
 		StringBuilder table = new StringBuilder("#### ").append(this.title).append("\n\n| client |");
 		StringBuilder alignment = new StringBuilder("|---|");
 		if (this.latency != null) {
-			table.append(" ").append(this.latency).append(" p50 ms | p99 ms | p50 vs baseline |");
+			table.append(" ").append(this.latency).append(" p50 ms | p99 ms | p50 vs ").append(this.reference)
+				.append(" |");
 			alignment.append("--:|--:|--:|");
 		}
 		if (this.unit != null) {
-			table.append(" ").append(this.unit).append(" (median) | min - max | vs baseline | CPU µs per ")
+			table.append(" ").append(this.unit).append(" (median) | min - max | vs ").append(this.reference)
+				.append(" | CPU µs per ")
 				.append(this.perUnit).append(" | min - max |");
 			alignment.append("--:|--:|--:|--:|--:|");
 			if (this.tokensPerUnit > 0) {

@@ -30,6 +30,15 @@ import io.github.cerebras4j.benchmarks.server.Workload;
  * <li>not streamed, many requests at a time: requests per second and CPU time per request;</li>
  * <li>one stream at a time written in bulk, 64 KB per write: chunks per second and CPU time per chunk.</li>
  * </ol>
+ * A second group of contenders, Spring AI's {@code ChatClient} on different chat models, runs figures of its own,
+ * against the same server in the same rounds (its contenders take their turns in the same rotation), compared with
+ * the group's first contender rather than the baseline:
+ * <ol>
+ * <li>through {@code ChatClient}, one stream at a time, one event per write, unpaced: chunks per second and CPU time
+ * per chunk;</li>
+ * <li>through {@code ChatClient}, as many concurrent streams as in the figures above, unpaced: aggregate chunks per
+ * second and CPU time per chunk.</li>
+ * </ol>
  * Except the paced streams, which run once per round, each measurement repeats its work until it has lasted long
  * enough for the CPU clock. A call that fails (not one that returns the wrong text) does not stop the run: the
  * measurement it belonged to is dropped, and the report lists it under the tables.
@@ -56,14 +65,32 @@ public final class LoopbackBenchmark {
 
 	private final Figure bulkStream;
 
+	private final List<Contender> chatClientContenders;
+
+	private final Figure chatClientStream;
+
+	private final Figure chatClientConcurrentStreams;
+
 	/**
-	 * Prepares a run.
+	 * Prepares a run of the figures of HTTP clients only.
 	 * @param settings the sizes of the workloads and the number of rounds
 	 * @param contenders the clients, the baseline first
 	 */
 	public LoopbackBenchmark(Settings settings, List<Contender> contenders) {
+		this(settings, contenders, List.of());
+	}
+
+	/**
+	 * Prepares a run.
+	 * @param settings the sizes of the workloads and the number of rounds
+	 * @param contenders the clients, the baseline first
+	 * @param chatClientContenders Spring AI's {@code ChatClient} on the chat models compared, the one the others are
+	 * compared with first; none for no {@code ChatClient} figures
+	 */
+	public LoopbackBenchmark(Settings settings, List<Contender> contenders, List<Contender> chatClientContenders) {
 		this.settings = settings;
 		this.contenders = contenders;
+		this.chatClientContenders = chatClientContenders;
 		List<String> names = contenders.stream().map(Contender::name).toList();
 		long minimum = settings.minMeasurement().toMillis();
 		this.singleStream = new Figure(String.format("Streaming, one stream of %,d chunks at a time, one event per "
@@ -98,6 +125,18 @@ public final class LoopbackBenchmark {
 				+ "stream of %,d chunks at a time (for at least %,d ms per measurement)", settings.bulkStreamChunks(),
 				minimum), names)
 			.rate("chunks/s", "chunk");
+		List<String> chatClients = chatClientContenders.stream().map(Contender::name).toList();
+		String reference = chatClients.isEmpty() ? "" : chatClients.get(0);
+		this.chatClientStream = new Figure(String.format("Spring AI ChatClient, stream().content(): one stream of %,d "
+				+ "chunks at a time, one event per write, unpaced (streams in sequence for at least %,d ms per "
+				+ "measurement; ratios to %s)", settings.streamChunks(), minimum, reference), chatClients)
+			.rate("chunks/s", "chunk")
+			.comparedTo("first row");
+		this.chatClientConcurrentStreams = new Figure(String.format("Spring AI ChatClient, stream().content(): %d "
+				+ "concurrent streams of %,d chunks, unpaced (for at least %,d ms per measurement; ratios to %s)",
+				settings.concurrency(), settings.pacedStreamChunks(), minimum, reference), chatClients)
+			.rate("chunks/s", "chunk")
+			.comparedTo("first row");
 	}
 
 	/**
@@ -111,9 +150,17 @@ public final class LoopbackBenchmark {
 			for (int round = 0; round < rounds; round++) {
 				boolean counted = round >= this.settings.warmupRounds();
 				System.out.printf("loopback round %d of %d%s%n", round + 1, rounds, counted ? "" : " (warm-up)");
-				for (int i = 0; i < this.contenders.size(); i++) {
-					Contender contender = this.contenders.get((round + i) % this.contenders.size());
-					runRound(contender, threads, counted, round);
+				int entrants = this.contenders.size() + this.chatClientContenders.size();
+				for (int i = 0; i < entrants; i++) {
+					int entrant = (round + i) % entrants;
+					if (entrant < this.contenders.size()) {
+						Contender contender = this.contenders.get(entrant);
+						runRound(contender, figures(contender, threads, counted), round);
+					}
+					else {
+						Contender contender = this.chatClientContenders.get(entrant - this.contenders.size());
+						runRound(contender, chatClientFigures(contender, threads, counted), round);
+					}
 				}
 			}
 		}
@@ -124,7 +171,14 @@ public final class LoopbackBenchmark {
 				+ "once, in an order that rotates from round to round.%n%n", this.settings.warmupRounds(),
 				this.settings.rounds()) + this.singleStream.table() + "\n" + this.pacedStreams.table() + "\n"
 				+ this.concurrentStreams.table() + "\n" + this.firstToken.table() + "\n" + this.sequentialCreates.table() + "\n"
-				+ this.concurrentCreates.table() + "\n" + this.bulkStream.table() + failures();
+				+ this.concurrentCreates.table() + "\n" + this.bulkStream.table() + chatClientTables() + failures();
+	}
+
+	private String chatClientTables() {
+		if (this.chatClientContenders.isEmpty()) {
+			return "";
+		}
+		return "\n" + this.chatClientStream.table() + "\n" + this.chatClientConcurrentStreams.table();
 	}
 
 	private String failures() {
@@ -135,8 +189,8 @@ public final class LoopbackBenchmark {
 				+ "\n";
 	}
 
-	private void runRound(Contender contender, ExecutorService threads, boolean counted, int round) {
-		for (Runnable figure : figures(contender, threads, counted)) {
+	private void runRound(Contender contender, List<Runnable> figures, int round) {
+		for (Runnable figure : figures) {
 			try {
 				figure.run();
 			}
@@ -164,6 +218,11 @@ public final class LoopbackBenchmark {
 				() -> concurrentStreams(contender, threads, counted), () -> firstToken(contender, counted),
 				() -> sequentialCreates(contender, counted), () -> concurrentCreates(contender, threads, counted),
 				() -> bulkStream(contender, counted));
+	}
+
+	private List<Runnable> chatClientFigures(Contender contender, ExecutorService threads, boolean counted) {
+		return List.of(() -> chatClientStream(contender, counted),
+				() -> chatClientConcurrentStreams(contender, threads, counted));
 	}
 
 	private void singleStream(Contender contender, boolean counted) {
@@ -240,6 +299,29 @@ public final class LoopbackBenchmark {
 				() -> check(contender, bulk.textLength(), contender.stream(bulk.model()).textLength()));
 	}
 
+	/**
+	 * The single-stream figure through {@code ChatClient}: the same workload as {@link #singleStream}, every piece of
+	 * text {@code stream().content()} emits counted and checked against what the server sent.
+	 */
+	private void chatClientStream(Contender contender, boolean counted) {
+		Workload stream = Workload.chunks(this.settings.streamChunks());
+		measure(this.settings.minMeasurement(), this.chatClientStream, contender, counted, stream.chunks(),
+				() -> check(contender, stream.textLength(), contender.stream(stream.model()).textLength()));
+	}
+
+	/**
+	 * The concurrent-streams figure through {@code ChatClient}: the same workload as {@link #concurrentStreams}.
+	 */
+	private void chatClientConcurrentStreams(Contender contender, ExecutorService threads, boolean counted) {
+		Workload unpaced = Workload.chunks(this.settings.pacedStreamChunks());
+		int streams = this.settings.concurrency();
+		measure(this.settings.minMeasurement(), this.chatClientConcurrentStreams, contender, counted,
+				(long) streams * unpaced.chunks(), () -> check(contender, streams * unpaced.textLength(),
+						contender.streamConcurrently(unpaced.model(), streams, threads)
+							.stream()
+							.mapToLong(Contender.Received::textLength)
+							.sum()));
+	}
 
 	/**
 	 * Measures runs of the same work one after the other, at least one and for at least {@code minimum}: the CPU

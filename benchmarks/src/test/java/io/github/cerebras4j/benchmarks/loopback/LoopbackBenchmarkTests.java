@@ -10,6 +10,7 @@ import io.github.cerebras4j.benchmarks.clients.CerebrasReactive;
 import io.github.cerebras4j.benchmarks.clients.Contender;
 import io.github.cerebras4j.benchmarks.clients.JdkHttpBaseline;
 import io.github.cerebras4j.benchmarks.clients.LangChain4jOpenAi;
+import io.github.cerebras4j.benchmarks.clients.SpringAiChatClient;
 import io.github.cerebras4j.benchmarks.clients.SpringAiOpenAi;
 import io.github.cerebras4j.benchmarks.server.LoadServer;
 import org.junit.jupiter.api.AfterEach;
@@ -49,17 +50,28 @@ class LoopbackBenchmarkTests {
 		List<Contender> contenders = List.of(new JdkHttpBaseline(this.origin, "key"),
 				new CerebrasReactive(this.origin, "key", 4), new CerebrasBlocking(this.origin, "key", 4),
 				new SpringAiOpenAi(this.origin, "key"), new LangChain4jOpenAi(this.origin, "key"));
+		List<Contender> chatClients = List.of(SpringAiChatClient.onOpenAiChatModel(this.origin, "key"),
+				SpringAiChatClient.onCerebrasChatModel(this.origin, "key", 4));
 		try {
-			String tables = new LoopbackBenchmark(TINY, contenders).run();
+			String tables = new LoopbackBenchmark(TINY, contenders, chatClients).run();
 
 			for (Contender contender : contenders) {
 				assertThat(tables.lines().filter((line) -> line.startsWith("| " + contender.name() + " |")))
 					.hasSize(7);
 			}
+			for (Contender chatClient : chatClients) {
+				assertThat(tables.lines().filter((line) -> line.startsWith("| " + chatClient.name() + " |")))
+					.hasSize(2);
+			}
 			assertThat(tables).contains("| baseline (java.net.http) | ").contains("| 1.00x |").contains("No call failed.");
+			assertThat(tables).contains("#### Spring AI ChatClient, stream().content(): one stream of 200 chunks")
+				.contains("#### Spring AI ChatClient, stream().content(): 4 concurrent streams of 50 chunks")
+				.contains("ratios to Spring AI 2.0.1 ChatClient on OpenAiChatModel")
+				.contains("| vs first row |");
 		}
 		finally {
 			contenders.forEach(Contender::close);
+			chatClients.forEach(Contender::close);
 		}
 	}
 
@@ -92,6 +104,39 @@ class LoopbackBenchmarkTests {
 
 			assertThatIllegalStateException().isThrownBy(() -> new LoopbackBenchmark(TINY, List.of(lossy)).run())
 				.withMessageContaining("lossy received");
+		}
+	}
+
+	@Test
+	void aChatClientContenderThatLosesTextFails() {
+		try (SpringAiChatClient chatClient = SpringAiChatClient.onCerebrasChatModel(this.origin, "key", 4)) {
+			Contender lossy = new Contender() {
+
+				@Override
+				public String name() {
+					return "lossy ChatClient";
+				}
+
+				@Override
+				public Received stream(String model) {
+					Received received = chatClient.stream(model);
+					return new Received(received.textLength() - 1, received.startNanos(), received.firstContentNanos());
+				}
+
+				@Override
+				public String create(String model) {
+					return chatClient.create(model);
+				}
+
+				@Override
+				public void close() {
+				}
+
+			};
+
+			assertThatIllegalStateException()
+				.isThrownBy(() -> new LoopbackBenchmark(TINY, List.of(), List.of(lossy)).run())
+				.withMessageContaining("lossy ChatClient received");
 		}
 	}
 

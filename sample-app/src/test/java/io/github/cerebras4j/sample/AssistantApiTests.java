@@ -27,7 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API key: the simulator answers the city's facts as JSON that follows the schema, and calls the tool before it
  * answers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cerebras.api-key=")
+// a context of its own (the retry property, which changes nothing here, keeps it apart): SimulatorTests checks the
+// line its simulator logs at start-up
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "cerebras.api-key=", "cerebras.retry.max-retries=2" })
 class AssistantApiTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();

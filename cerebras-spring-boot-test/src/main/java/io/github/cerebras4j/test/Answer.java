@@ -45,7 +45,7 @@ record Answer(List<Delta> deltas, String finishReason, int promptTokens) {
 			Tokenizer.tokens(script.reasoning).forEach((token) -> deltas.add(new Delta.Reasoning(token)));
 		}
 		boolean answersToolResults = request.messages().get(request.messages().size() - 1) instanceof ToolMessage;
-		List<Script.ToolCallScript> toolCalls = answersToolResults ? List.of() : script.toolCalls;
+		List<Script.ToolCallScript> toolCalls = answersToolResults ? List.of() : toolCalls(request, script);
 		String content = content(request, script, !toolCalls.isEmpty());
 		if (content != null) {
 			Tokenizer.tokens(content).forEach((token) -> deltas.add(new Delta.Content(token)));
@@ -62,6 +62,18 @@ record Answer(List<Delta> deltas, String finishReason, int promptTokens) {
 		Integer maxTokens = (request.maxCompletionTokens() != null) ? request.maxCompletionTokens()
 				: request.maxTokens();
 		return limited(deltas, finishReason, promptTokens(request), maxTokens);
+	}
+
+	private static List<Script.ToolCallScript> toolCalls(ChatCompletionRequest request, Script script) {
+		if (script.toolCaller == null) {
+			return script.toolCalls;
+		}
+		List<Script.ToolCallScript> toolCalls = new ArrayList<>(script.toolCalls);
+		Map<String, String> computed = script.toolCaller.apply(request);
+		if (computed != null) {
+			computed.forEach((name, arguments) -> toolCalls.add(new Script.ToolCallScript(name, arguments)));
+		}
+		return toolCalls;
 	}
 
 	/** Plans the answer to a text completion request. */

@@ -3,6 +3,7 @@ package io.github.cerebras4j.test;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -131,6 +132,20 @@ public final class CerebrasMockServer implements AutoCloseable {
 			script.replier = replier;
 			script.reply = null;
 		});
+		return this;
+	}
+
+	/**
+	 * Scripts tool calls computed from each chat request, for a simulator that calls the tools a request offers: the
+	 * function returns the calls to make, from the function's name to its JSON arguments, in the map's order (an
+	 * empty map makes none). They come after those of {@link #toolCall(String, String)}, and as with those, a
+	 * conversation that ends with the tools' results is answered with text.
+	 * @param toolCaller computes the tool calls from the typed request
+	 * @return this server
+	 */
+	public CerebrasMockServer toolCallsWith(Function<ChatCompletionRequest, Map<String, String>> toolCaller) {
+		Assert.notNull(toolCaller, "'toolCaller' must not be null");
+		this.simulator.script((script) -> script.toolCaller = toolCaller);
 		return this;
 	}
 

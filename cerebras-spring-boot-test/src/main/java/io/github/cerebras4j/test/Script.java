@@ -3,6 +3,7 @@ package io.github.cerebras4j.test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
@@ -26,6 +27,8 @@ final class Script {
 
 	List<ToolCallScript> toolCalls = new ArrayList<>();
 
+	@Nullable Function<ChatCompletionRequest, Map<String, String>> toolCaller;
+
 	Duration timeToFirstToken = Duration.ZERO;
 
 	double tokensPerSecond;
@@ -48,6 +51,7 @@ final class Script {
 		copy.replier = this.replier;
 		copy.reasoning = this.reasoning;
 		copy.toolCalls = List.copyOf(this.toolCalls);
+		copy.toolCaller = this.toolCaller;
 		copy.timeToFirstToken = this.timeToFirstToken;
 		copy.tokensPerSecond = this.tokensPerSecond;
 		copy.remainingLimits = this.remainingLimits;

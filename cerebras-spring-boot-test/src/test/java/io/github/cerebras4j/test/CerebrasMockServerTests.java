@@ -222,6 +222,33 @@ class CerebrasMockServerTests {
 	}
 
 	@Test
+	void toolCallsComputedFromTheRequestAreMadeOnlyWhenTheFunctionReturnsSome() {
+		this.server.toolCallsWith((request) -> (request.tools() != null)
+				? Map.of(request.tools().get(0).function().name(), "{\"zone\":\"CET\"}") : Map.of());
+		ChatCompletionRequest plain = ChatCompletionRequest.builder().model("llama3.1-8b").user("Time?").build();
+		ChatCompletionRequest withTool = plain.toBuilder()
+			.addTool(Tool.function("time", "Current time", Map.of("type", "object")))
+			.build();
+
+		ChatCompletion noCall = this.cerebras.chat().completions().create(plain);
+		ChatCompletion call = this.cerebras.chat().completions().create(withTool);
+		ChatCompletion answer = this.cerebras.chat().completions().create(withTool.toBuilder()
+			.message(call.choices().get(0).message().toAssistantMessage())
+			.tool(call.toolCalls().get(0).id(), "{\"time\":\"14:00\"}")
+			.build());
+
+		assertThat(noCall.finishReason()).isEqualTo("stop");
+		assertThat(noCall.toolCalls()).isEmpty();
+		assertThat(call.finishReason()).isEqualTo("tool_calls");
+		assertThat(call.toolCalls()).singleElement().satisfies((toolCall) -> {
+			assertThat(toolCall.function().name()).isEqualTo("time");
+			assertThat(toolCall.function().arguments()).isEqualTo("{\"zone\":\"CET\"}");
+		});
+		assertThat(answer.finishReason()).isEqualTo("stop");
+		assertThat(answer.toolCalls()).isEmpty();
+	}
+
+	@Test
 	void jsonSchemaRequestWithoutScriptedReplyIsAnsweredWithJsonThatFollowsTheSchema() {
 		Map<String, Object> schema = Map.of("type", "object", "properties",
 				Map.of("city", Map.of("type", "string"), "celsius", Map.of("type", "integer"), "sky",

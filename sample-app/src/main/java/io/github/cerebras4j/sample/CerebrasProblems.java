@@ -8,7 +8,9 @@ import io.github.cerebras4j.client.error.CerebrasApiException;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
 import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
 import io.github.cerebras4j.client.error.CerebrasStreamInterruptedException;
+import io.github.cerebras4j.client.error.CerebrasStructuredOutputException;
 import io.github.cerebras4j.client.error.CerebrasTimeoutException;
+import io.github.cerebras4j.client.error.CerebrasToolRoundsExceededException;
 import io.github.cerebras4j.client.error.NotFoundException;
 import io.github.cerebras4j.client.error.PermissionDeniedException;
 import io.github.cerebras4j.client.error.RateLimitException;
@@ -30,6 +32,7 @@ import org.springframework.http.ResponseEntity;
  * <li>401 and 403 from Cerebras: 502, the application's API key is wrong, not the caller's request;</li>
  * <li>503 from Cerebras: 503; other statuses: 502;</li>
  * <li>a timeout: 504; no connection, a broken stream or an unreadable answer: 502;</li>
+ * <li>a structured answer that does not follow its schema, a tool run that exceeds its rounds: 502;</li>
  * <li>anything else: 500.</li>
  * </ul>
  * The properties {@code upstreamStatus} and {@code requestId} carry Cerebras' status and request id when there is one.
@@ -88,6 +91,12 @@ final class CerebrasProblems {
 		if (ex instanceof CerebrasMalformedResponseException) {
 			return problem(HttpStatus.BAD_GATEWAY, "Cerebras sent an answer this application cannot read",
 					ex.getMessage());
+		}
+		if (ex instanceof CerebrasStructuredOutputException) {
+			return problem(HttpStatus.BAD_GATEWAY, "The model's answer does not follow the schema", ex.getMessage());
+		}
+		if (ex instanceof CerebrasToolRoundsExceededException) {
+			return problem(HttpStatus.BAD_GATEWAY, "The model kept calling tools", ex.getMessage());
 		}
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The application failed", null);
 	}

@@ -7,7 +7,11 @@ import java.util.Map;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.chat.ChatMessage;
 import io.github.cerebras4j.client.chat.MessageContent;
+import io.github.cerebras4j.client.chat.ResponseFormat;
+import io.github.cerebras4j.client.chat.Tool;
+import io.github.cerebras4j.client.chat.ToolMessage;
 import io.github.cerebras4j.client.chat.UserMessage;
+import io.github.cerebras4j.client.core.CerebrasJson;
 import io.github.cerebras4j.test.CerebrasMockServer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -52,7 +56,8 @@ class SimulatorStarter implements ApplicationListener<ApplicationPreparedEvent> 
 		CerebrasMockServer simulator = CerebrasMockServer.start()
 			.timeToFirstToken(TIME_TO_FIRST_TOKEN)
 			.tokensPerSecond(TOKENS_PER_SECOND)
-			.replyWith(SimulatorStarter::reply);
+			.replyWith(SimulatorStarter::reply)
+			.toolCallsWith(SimulatorStarter::toolCalls);
 		ConfigurableListableBeanFactory beanFactory = event.getApplicationContext().getBeanFactory();
 		beanFactory.registerSingleton(NAME, simulator);
 		((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(NAME, simulator::close);
@@ -64,11 +69,27 @@ class SimulatorStarter implements ApplicationListener<ApplicationPreparedEvent> 
 	}
 
 	/**
-	 * The simulator's answer: a few sentences that quote the prompt and explain what the page shows.
+	 * The simulator's answer. A request for {@link CityFacts} gets the facts of the city its prompt names (Paris if
+	 * it names none the simulator knows, see {@link Cities}); a request that offers {@link LocalTimeTool} gets a
+	 * call of it ({@link #toolCalls}) and then a sentence that quotes its result; any other request gets a few
+	 * sentences that quote the prompt and explain what the page shows.
 	 * @param request the request the simulator received
 	 * @return the answer
 	 */
 	static String reply(ChatCompletionRequest request) {
+		ResponseFormat format = request.responseFormat();
+		if (format != null && format.jsonSchema() != null
+				&& CityFacts.class.getSimpleName().equals(format.jsonSchema().name())) {
+			return CerebrasJson.toJson(city(request).facts());
+		}
+		if (offersLocalTime(request)) {
+			ChatMessage last = request.messages().get(request.messages().size() - 1);
+			if (last instanceof ToolMessage tool && tool.content() instanceof MessageContent.Text result) {
+				return "The " + LocalTimeTool.NAME + " tool says: " + result.text() + " (This answer comes from the"
+						+ " Cerebras simulator built into the sample app; set CEREBRAS_API_KEY to ask a model.)";
+			}
+			return "";
+		}
 		return "You asked: \"" + abbreviate(lastUserText(request.messages()), 200) + "\"\n\n"
 				+ "This answer comes from the Cerebras simulator built into the sample app, because no API key is set."
 				+ " It speaks the Cerebras API and paces its streams like Cerebras Cloud: the first token after about "
@@ -78,6 +99,29 @@ class SimulatorStarter implements ApplicationListener<ApplicationPreparedEvent> 
 				+ " server reports at the end give the time to first token and the tokens per second; the same figures"
 				+ " are at /actuator/metrics and /actuator/prometheus.\n\n"
 				+ "To ask " + request.model() + " for real, stop the app, set CEREBRAS_API_KEY and start it again.";
+	}
+
+	/**
+	 * The simulator's tool calls: a request that offers {@link LocalTimeTool} and does not end with its result calls
+	 * it with the time zone of the city its prompt names (UTC if it names none the simulator knows).
+	 * @param request the request the simulator received
+	 * @return the tool calls, from the tool's name to its JSON arguments
+	 */
+	static Map<String, String> toolCalls(ChatCompletionRequest request) {
+		if (!offersLocalTime(request)) {
+			return Map.of();
+		}
+		String timeZone = Cities.named(lastUserText(request.messages())).map(Cities.City::timeZone).orElse("UTC");
+		return Map.of(LocalTimeTool.NAME, CerebrasJson.toJson(new LocalTimeTool.Arguments(timeZone)));
+	}
+
+	private static boolean offersLocalTime(ChatCompletionRequest request) {
+		List<Tool> tools = request.tools();
+		return tools != null && tools.stream().anyMatch((tool) -> LocalTimeTool.NAME.equals(tool.function().name()));
+	}
+
+	private static Cities.City city(ChatCompletionRequest request) {
+		return Cities.named(lastUserText(request.messages())).orElse(Cities.ALL.get(0));
 	}
 
 	private static String lastUserText(List<ChatMessage> messages) {

@@ -152,6 +152,28 @@ class BrowserTests {
 	}
 
 	@Test
+	void theButtonsShowTheStructuredAnswerAndTheToolCalls() {
+		browser.get("http://127.0.0.1:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(20));
+		wait.until((page) -> !page.findElements(By.cssSelector("#model option")).isEmpty());
+		WebElement answer = browser.findElement(By.id("extras-answer"));
+
+		browser.findElement(By.id("structured")).click();
+		wait.until((page) -> "done".equals(answer.getAttribute("data-state")));
+		assertThat(answer.getText()).contains("\"city\"").contains("\"highlights\"");
+		assertThat(this.cerebras.lastChatRequest().messages().get(1))
+			.isEqualTo(new UserMessage(MessageContent.text("Tell me about Tokyo."), null));
+
+		// a scripted call is made for every request, so it is scripted once the structured answer is there
+		this.cerebras.toolCall("local_time", "{\"timeZone\":\"Asia/Tokyo\"}");
+		browser.findElement(By.id("tools")).click();
+		wait.until((page) -> "done".equals(answer.getAttribute("data-state")) && answer.getText().contains("local_time"));
+		assertThat(answer.getText()).contains("\"name\": \"local_time\"").contains("+09:00");
+		assertThat(this.cerebras.lastChatRequest().messages().get(1))
+			.isEqualTo(new UserMessage(MessageContent.text("What time is it in Tokyo?"), null));
+	}
+
+	@Test
 	void aPageOfAnotherOriginCannotMakeTheApplicationCallCerebras() throws IOException {
 		HttpServer otherOrigin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		byte[] page = attackPage("http://127.0.0.1:" + this.port).getBytes(StandardCharsets.UTF_8);

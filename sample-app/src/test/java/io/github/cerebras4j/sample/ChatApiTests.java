@@ -12,6 +12,7 @@ import java.util.List;
 
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
 import io.github.cerebras4j.client.chat.MessageContent;
+import io.github.cerebras4j.client.chat.ToolMessage;
 import io.github.cerebras4j.client.chat.UserMessage;
 import io.github.cerebras4j.test.AutoConfigureCerebrasMockServer;
 import io.github.cerebras4j.test.CerebrasMockServer;
@@ -164,6 +165,29 @@ class ChatApiTests {
 		assertThat(problem.get("status").asInt()).isEqualTo(400);
 		assertThat(problem.get("detail").asString()).isEqualTo("prompt must not be blank");
 		assertThat(this.cerebras.chatRequests()).isEmpty();
+	}
+
+	@Test
+	void toolsAnswersTheModelAToolErrorSoThatItCanTryAgain() {
+		this.cerebras.toolCall("local_time", "{\"timeZone\": \"Mars/Olympus_Mons\"}").reply("I cannot tell the time on Mars.");
+
+		JsonNode answer = post("/api/tools", "{\"prompt\": \"What time is it on Mars?\"}", HttpStatus.OK);
+
+		assertThat(answer.get("content").asString()).isEqualTo("I cannot tell the time on Mars.");
+		assertThat(answer.get("toolRounds").asInt()).isEqualTo(1);
+		assertThat(answer.at("/toolCalls/0/name").asString()).isEqualTo("local_time");
+		assertThat(answer.at("/toolCalls/0/result").asString()).startsWith("Error: ").contains("Mars/Olympus_Mons");
+		assertThat(this.cerebras.lastChatRequest().messages().get(3)).isInstanceOf(ToolMessage.class);
+	}
+
+	@Test
+	void structuredAnswerThatIsNotJsonIsA502Problem() {
+		this.cerebras.reply("Paris is lovely in spring.");
+
+		JsonNode problem = post("/api/structured", "{\"prompt\": \"Tell me about Paris\"}", HttpStatus.BAD_GATEWAY);
+
+		assertThat(problem.get("status").asInt()).isEqualTo(502);
+		assertThat(problem.get("title").asString()).isEqualTo("The model's answer does not follow the schema");
 	}
 
 	@Test
@@ -352,8 +376,12 @@ class ChatApiTests {
 	}
 
 	private JsonNode postChat(String body, HttpStatus status) {
+		return post("/api/chat", body, status);
+	}
+
+	private JsonNode post(String uri, String body, HttpStatus status) {
 		String answer = this.client.post()
-			.uri("/api/chat")
+			.uri(uri)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
 			.exchange()

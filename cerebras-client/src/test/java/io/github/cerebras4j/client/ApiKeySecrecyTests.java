@@ -94,14 +94,15 @@ class ApiKeySecrecyTests {
 		server.verify(postRequestedFor(urlEqualTo("/v1/completions")));
 		assertThat(seen).doesNotContainNull();
 		assertThat(seen).allSatisfy(value -> assertThat(describe(value)).doesNotContain(KEY));
-		assertThat(this.logs.list).as("the test logged at DEBUG").isNotEmpty();
-		assertThat(this.logs.list).as("the wire log showed the request headers, redacted")
+		List<ILoggingEvent> logged = logged();
+		assertThat(logged).as("the test logged at DEBUG").isNotEmpty();
+		assertThat(logged).as("the wire log showed the request headers, redacted")
 			.anySatisfy(event -> assertThat(event.getFormattedMessage()).contains("--> POST /v1/chat/completions")
 				.contains("Authorization: [REDACTED]"));
-		assertThat(this.logs.list).as("the wire log summed up each call at DEBUG")
+		assertThat(logged).as("the wire log summed up each call at DEBUG")
 			.anySatisfy(event -> assertThat(event.getFormattedMessage())
 				.matches("POST /v1/completions -> 401 in \\d+ ms \\(AuthenticationException\\)"));
-		assertThat(this.logs.list).allSatisfy(event -> assertThat(describe(event)).doesNotContain(KEY));
+		assertThat(logged).allSatisfy(event -> assertThat(describe(event)).doesNotContain(KEY));
 		assertThat(seen.get(seen.size() - 2).toString()).contains("[REDACTED]");
 	}
 
@@ -150,11 +151,7 @@ class ApiKeySecrecyTests {
 		server.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
 			.withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + KEY)));
 		assertThat(filterSaw).singleElement().asString().doesNotContain(KEY).doesNotContainIgnoringCase("authorization");
-		List<ILoggingEvent> logged;
-		synchronized (this.logs) {
-			// the appender adds under its own lock, from any thread
-			logged = List.copyOf(this.logs.list);
-		}
+		List<ILoggingEvent> logged = logged();
 		assertThat(logged).as("WebClient logged the request's details at TRACE")
 			.anySatisfy(event -> assertThat(event.getLoggerName()).contains("ExchangeFunctions"));
 		assertThat(logged).allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(KEY));
@@ -184,6 +181,13 @@ class ApiKeySecrecyTests {
 
 	private static Logger rootLogger() {
 		return (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+	}
+
+	/** What was logged so far; a Netty thread may still be logging, so the list is copied under its lock. */
+	private List<ILoggingEvent> logged() {
+		synchronized (this.logs) {
+			return List.copyOf(this.logs.list);
+		}
 	}
 
 }

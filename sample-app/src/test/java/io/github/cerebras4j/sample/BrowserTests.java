@@ -123,9 +123,11 @@ class BrowserTests {
 
 	@Test
 	void aRateLimitedQuestionShowsTheProblemDetailOnThePage() {
-		this.cerebras.failWith(429, "Requests per minute limit exceeded").retryAfter(Duration.ofSeconds(7));
 		browser.get("http://127.0.0.1:" + this.port + "/");
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(20));
+		// the page lists the models first: only the question is to be rate limited, not that listing
+		wait.until((page) -> page.findElements(By.cssSelector("#model option")).size() == 3);
+		this.cerebras.failWith(429, "Requests per minute limit exceeded").retryAfter(Duration.ofSeconds(7));
 
 		browser.findElement(By.id("send")).click();
 

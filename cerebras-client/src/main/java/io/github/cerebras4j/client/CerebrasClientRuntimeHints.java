@@ -1,6 +1,8 @@
 package io.github.cerebras4j.client;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 
@@ -8,11 +10,15 @@ import io.github.cerebras4j.client.chat.AssistantMessage;
 import io.github.cerebras4j.client.chat.ChatCompletion;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.chat.ChatMessage;
 import io.github.cerebras4j.client.chat.ContentPart;
 import io.github.cerebras4j.client.chat.DeveloperMessage;
 import io.github.cerebras4j.client.chat.MessageContent;
 import io.github.cerebras4j.client.chat.Prediction;
+import io.github.cerebras4j.client.chat.ReasoningEffort;
+import io.github.cerebras4j.client.chat.ReasoningFormat;
 import io.github.cerebras4j.client.chat.ResponseFormat;
+import io.github.cerebras4j.client.chat.ServiceTier;
 import io.github.cerebras4j.client.chat.SystemMessage;
 import io.github.cerebras4j.client.chat.Tool;
 import io.github.cerebras4j.client.chat.ToolChoice;
@@ -31,6 +37,7 @@ import io.github.cerebras4j.client.error.ErrorChunk;
 import io.github.cerebras4j.client.internal.RecordConstructors;
 import io.github.cerebras4j.client.models.Model;
 import io.github.cerebras4j.client.models.ModelList;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
@@ -48,11 +55,12 @@ import org.springframework.aot.hint.TypeReference;
  * A native image cannot scan packages at run time, so the types Jackson reads or writes are listed here by their
  * roots: {@link BindingReflectionHintsRegistrar} walks their fields, accessors and Jackson annotations to the nested
  * types. Subtypes named only in {@code @JsonSubTypes} or reached through a sealed interface are listed too, as are
- * the builders Jackson reads requests through. A new response or request type must be added to {@link #ROOTS};
+ * the builders Jackson reads requests through, and the types of the requests' fields (the walk follows accessors,
+ * and a request has none that Jackson uses). A new response or request type must be added to {@link #ROOTS};
  * {@code CerebrasClientRuntimeHintsTests} checks a sample of them.
  * <p>
  * On top of the binding hints: the canonical constructor of every record reached, which {@link RecordConstructors}
- * calls by reflection; the chunk deserializer, which Jackson instantiates from its annotation; and
+ * calls by reflection; the {@code @JsonCreator} factories and constructors of the types reached; the chunk deserializer, which Jackson instantiates from its annotation; and
  * {@code version.properties}, which {@code internal.Version} reads as a resource.
  */
 class CerebrasClientRuntimeHints implements RuntimeHintsRegistrar {
@@ -63,12 +71,12 @@ class CerebrasClientRuntimeHints implements RuntimeHintsRegistrar {
 	static final List<Class<?>> ROOTS = List.of(
 			// chat: responses, then requests and what they hold
 			ChatCompletion.class, ChatCompletionChunk.class, ChatCompletionRequest.class,
-			ChatCompletionRequest.Builder.class, SystemMessage.class, DeveloperMessage.class, UserMessage.class,
-			AssistantMessage.class, ToolMessage.class, MessageContent.Text.class, MessageContent.Parts.class,
-			ContentPart.TextPart.class, ContentPart.ImageUrlPart.class, ContentPart.ImageUrl.class,
-			ContentPart.ImagePart.class, ToolChoice.Mode.class, ToolChoice.Function.class,
+			ChatCompletionRequest.Builder.class, ChatMessage.class, SystemMessage.class, DeveloperMessage.class, UserMessage.class,
+			AssistantMessage.class, ToolMessage.class, MessageContent.class, MessageContent.Text.class, MessageContent.Parts.class,
+			ContentPart.class, ContentPart.TextPart.class, ContentPart.ImageUrlPart.class, ContentPart.ImageUrl.class,
+			ContentPart.ImagePart.class, ToolChoice.class, ToolChoice.Mode.class, ToolChoice.Function.class,
 			ToolChoice.FunctionName.class, Tool.class, ResponseFormat.class, ResponseFormat.JsonSchema.class,
-			Prediction.class,
+			Prediction.class, ReasoningEffort.class, ReasoningFormat.class, ServiceTier.class,
 			// completions
 			Completion.class, CompletionChunk.class, CompletionRequest.class, CompletionRequest.Builder.class,
 			Prompt.class,
@@ -88,7 +96,7 @@ class CerebrasClientRuntimeHints implements RuntimeHintsRegistrar {
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		ReflectionHints reflection = hints.reflection();
 		new BindingReflectionHintsRegistrar().registerReflectionHints(reflection, ROOTS.toArray(Class<?>[]::new));
-		registerRecordConstructors(reflection, classLoader);
+		registerConstructorsAndCreators(reflection, classLoader);
 		reflection.registerType(TypeReference.of(CHUNK_DESERIALIZER), MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
 		reflection.registerType(RecordConstructors.class, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
 		hints.resources().registerPattern(VERSION_RESOURCE);
@@ -96,14 +104,32 @@ class CerebrasClientRuntimeHints implements RuntimeHintsRegistrar {
 
 	/**
 	 * Registers the canonical constructor of every record the binding registrar reached, for
-	 * {@link RecordConstructors}.
+	 * {@link RecordConstructors}, and the {@code @JsonCreator} factories and constructors of every type reached.
 	 */
-	private static void registerRecordConstructors(ReflectionHints reflection, @Nullable ClassLoader classLoader) {
+	private static void registerConstructorsAndCreators(ReflectionHints reflection, @Nullable ClassLoader classLoader) {
 		List<TypeReference> reached = reflection.typeHints().map((hint) -> hint.getType()).toList();
 		for (TypeReference reference : reached) {
 			Class<?> type = load(reference, classLoader);
-			if (type != null && type.isRecord()) {
+			if (type == null) {
+				continue;
+			}
+			if (type.isRecord()) {
 				reflection.registerConstructor(canonicalConstructor(type), ExecutableMode.INVOKE);
+			}
+			registerCreators(reflection, type.getDeclaredConstructors());
+			registerCreators(reflection, type.getDeclaredMethods());
+		}
+	}
+
+	private static void registerCreators(ReflectionHints reflection, Executable[] executables) {
+		for (Executable executable : executables) {
+			if (executable.isAnnotationPresent(JsonCreator.class)) {
+				if (executable instanceof Method method) {
+					reflection.registerMethod(method, ExecutableMode.INVOKE);
+				}
+				else {
+					reflection.registerConstructor((Constructor<?>) executable, ExecutableMode.INVOKE);
+				}
 			}
 		}
 	}

@@ -1,7 +1,12 @@
 package io.github.cerebras4j.client;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.cerebras4j.client.chat.ChatCompletion;
@@ -10,10 +15,13 @@ import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.chat.ChatChunkChoice;
 import io.github.cerebras4j.client.chat.ChatDelta;
 import io.github.cerebras4j.client.chat.ContentPart;
+import io.github.cerebras4j.client.chat.MessageContent;
 import io.github.cerebras4j.client.chat.ToolCall;
+import io.github.cerebras4j.client.chat.ToolChoice;
 import io.github.cerebras4j.client.chat.UserMessage;
 import io.github.cerebras4j.client.completions.Completion;
 import io.github.cerebras4j.client.completions.CompletionRequest;
+import io.github.cerebras4j.client.completions.Prompt;
 import io.github.cerebras4j.client.core.AbstractGenerationRequest;
 import io.github.cerebras4j.client.core.Usage;
 import io.github.cerebras4j.client.error.ApiError;
@@ -76,6 +84,33 @@ class CerebrasClientRuntimeHintsTests {
 	}
 
 	@Test
+	void everyTypeOfThisLibraryInARequestsFieldsIsRegistered() {
+		for (Class<?> owner : List.of(AbstractGenerationRequest.class, AbstractGenerationRequest.AbstractBuilder.class,
+				ChatCompletionRequest.class, ChatCompletionRequest.Builder.class, CompletionRequest.class,
+				CompletionRequest.Builder.class)) {
+			for (Field field : owner.getDeclaredFields()) {
+				if (Modifier.isStatic(field.getModifiers())) {
+					continue;
+				}
+				for (Class<?> type : typesIn(field.getGenericType())) {
+					if (type.getName().startsWith("io.github.cerebras4j.")) {
+						assertThat(this.reflection.onType(type)).as(owner.getSimpleName() + "." + field.getName())
+							.accepts(this.hints);
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void jsonCreatorFactoriesCanBeInvoked() {
+		assertThat(this.reflection.onMethodInvocation(ToolChoice.class, "fromJson")).accepts(this.hints);
+		assertThat(this.reflection.onMethodInvocation(Prompt.class, "fromJson")).accepts(this.hints);
+		assertThat(this.reflection.onMethodInvocation(MessageContent.class, "text")).accepts(this.hints);
+		assertThat(this.reflection.onMethodInvocation(ApiError.class, "ofMessage")).accepts(this.hints);
+	}
+
+	@Test
 	void theChunkDeserializerAndTheRecordConstructorModuleCanBeInstantiated() {
 		assertThat(this.reflection.onType(TypeReference.of(CerebrasClientRuntimeHints.CHUNK_DESERIALIZER))
 			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(this.hints);
@@ -94,6 +129,20 @@ class CerebrasClientRuntimeHintsTests {
 			.load(RuntimeHintsRegistrar.class)
 			.forEach((registrar) -> registrar.registerHints(hints, CerebrasClientRuntimeHintsTests.class.getClassLoader()));
 		return hints;
+	}
+
+	private static List<Class<?>> typesIn(Type type) {
+		if (type instanceof Class<?> plain) {
+			return List.of(plain);
+		}
+		List<Class<?>> types = new ArrayList<>();
+		if (type instanceof ParameterizedType parameterized) {
+			types.addAll(typesIn(parameterized.getRawType()));
+			for (Type argument : parameterized.getActualTypeArguments()) {
+				types.addAll(typesIn(argument));
+			}
+		}
+		return types;
 	}
 
 	private static Constructor<?> canonicalConstructor(Class<?> record) {

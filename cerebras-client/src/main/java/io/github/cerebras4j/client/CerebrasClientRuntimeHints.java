@@ -60,8 +60,9 @@ import org.springframework.aot.hint.TypeReference;
  * {@code CerebrasClientRuntimeHintsTests} checks a sample of them.
  * <p>
  * On top of the binding hints: the canonical constructor of every record reached, which {@link RecordConstructors}
- * calls by reflection; the {@code @JsonCreator} factories and constructors of the types reached; the chunk deserializer, which Jackson instantiates from its annotation; and
- * {@code version.properties}, which {@code internal.Version} reads as a resource.
+ * calls by reflection; the {@code @JsonCreator} factories and constructors of the types reached; the chunk
+ * deserializer, which Jackson instantiates from its annotation; and {@code version.properties}, which
+ * {@code internal.Version} reads as a resource.
  */
 class CerebrasClientRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -71,10 +72,10 @@ class CerebrasClientRuntimeHints implements RuntimeHintsRegistrar {
 	static final List<Class<?>> ROOTS = List.of(
 			// chat: responses, then requests and what they hold
 			ChatCompletion.class, ChatCompletionChunk.class, ChatCompletionRequest.class,
-			ChatCompletionRequest.Builder.class, ChatMessage.class, SystemMessage.class, DeveloperMessage.class, UserMessage.class,
-			AssistantMessage.class, ToolMessage.class, MessageContent.class, MessageContent.Text.class, MessageContent.Parts.class,
-			ContentPart.class, ContentPart.TextPart.class, ContentPart.ImageUrlPart.class, ContentPart.ImageUrl.class,
-			ContentPart.ImagePart.class, ToolChoice.class, ToolChoice.Mode.class, ToolChoice.Function.class,
+			ChatCompletionRequest.Builder.class, ChatMessage.class, SystemMessage.class, DeveloperMessage.class,
+			UserMessage.class, AssistantMessage.class, ToolMessage.class, MessageContent.class, MessageContent.Text.class,
+			MessageContent.Parts.class, ContentPart.class, ContentPart.TextPart.class, ContentPart.ImageUrlPart.class,
+			ContentPart.ImageUrl.class, ContentPart.ImagePart.class, ToolChoice.class, ToolChoice.Mode.class, ToolChoice.Function.class,
 			ToolChoice.FunctionName.class, Tool.class, ResponseFormat.class, ResponseFormat.JsonSchema.class,
 			Prediction.class, ReasoningEffort.class, ReasoningFormat.class, ServiceTier.class,
 			// completions
@@ -87,6 +88,8 @@ class CerebrasClientRuntimeHints implements RuntimeHintsRegistrar {
 			Usage.class, TimeInfo.class,
 			// errors
 			ApiError.class, ErrorChunk.class);
+
+	private static final String PACKAGE = "io.github.cerebras4j.client.";
 
 	static final String CHUNK_DESERIALIZER = "io.github.cerebras4j.client.chat.ChatCompletionChunkDeserializer";
 
@@ -103,11 +106,15 @@ class CerebrasClientRuntimeHints implements RuntimeHintsRegistrar {
 	}
 
 	/**
-	 * Registers the canonical constructor of every record the binding registrar reached, for
-	 * {@link RecordConstructors}, and the {@code @JsonCreator} factories and constructors of every type reached.
+	 * Registers the canonical constructor of every record of this library the binding registrar reached, for
+	 * {@link RecordConstructors}, and the {@code @JsonCreator} factories and constructors of each type of this library
+	 * reached. The hints are shared with every other registrar of the application: the types of others are left alone.
 	 */
 	private static void registerConstructorsAndCreators(ReflectionHints reflection, @Nullable ClassLoader classLoader) {
-		List<TypeReference> reached = reflection.typeHints().map((hint) -> hint.getType()).toList();
+		List<TypeReference> reached = reflection.typeHints()
+			.map((hint) -> hint.getType())
+			.filter((type) -> type.getName().startsWith(PACKAGE))
+			.toList();
 		for (TypeReference reference : reached) {
 			Class<?> type = load(reference, classLoader);
 			if (type == null) {

@@ -75,8 +75,8 @@ class CerebrasClientRuntimeHints implements RuntimeHintsRegistrar {
 			ChatCompletionRequest.Builder.class, ChatMessage.class, SystemMessage.class, DeveloperMessage.class,
 			UserMessage.class, AssistantMessage.class, ToolMessage.class, MessageContent.class, MessageContent.Text.class,
 			MessageContent.Parts.class, ContentPart.class, ContentPart.TextPart.class, ContentPart.ImageUrlPart.class,
-			ContentPart.ImageUrl.class, ContentPart.ImagePart.class, ToolChoice.class, ToolChoice.Mode.class, ToolChoice.Function.class,
-			ToolChoice.FunctionName.class, Tool.class, ResponseFormat.class, ResponseFormat.JsonSchema.class,
+			ContentPart.ImageUrl.class, ContentPart.ImagePart.class, ToolChoice.class, ToolChoice.Mode.class,
+			ToolChoice.Function.class, ToolChoice.FunctionName.class, Tool.class, ResponseFormat.class, ResponseFormat.JsonSchema.class,
 			Prediction.class, ReasoningEffort.class, ReasoningFormat.class, ServiceTier.class,
 			// completions
 			Completion.class, CompletionChunk.class, CompletionRequest.class, CompletionRequest.Builder.class,

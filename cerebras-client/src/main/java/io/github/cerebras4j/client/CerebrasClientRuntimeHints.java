@@ -70,14 +70,16 @@ class CerebrasClientRuntimeHints implements RuntimeHintsRegistrar {
 	 * The types Jackson reads or writes, from which the binding registrar walks to the types they hold.
 	 */
 	static final List<Class<?>> ROOTS = List.of(
-			// chat: responses, then requests and what they hold
-			ChatCompletion.class, ChatCompletionChunk.class, ChatCompletionRequest.class,
-			ChatCompletionRequest.Builder.class, ChatMessage.class, SystemMessage.class, DeveloperMessage.class,
-			UserMessage.class, AssistantMessage.class, ToolMessage.class, MessageContent.class, MessageContent.Text.class,
-			MessageContent.Parts.class, ContentPart.class, ContentPart.TextPart.class, ContentPart.ImageUrlPart.class,
-			ContentPart.ImageUrl.class, ContentPart.ImagePart.class, ToolChoice.class, ToolChoice.Mode.class,
-			ToolChoice.Function.class, ToolChoice.FunctionName.class, Tool.class, ResponseFormat.class, ResponseFormat.JsonSchema.class,
-			Prediction.class, ReasoningEffort.class, ReasoningFormat.class, ServiceTier.class,
+			// chat: responses
+			ChatCompletion.class, ChatCompletionChunk.class,
+			// chat: the request, its builder, and the types of their fields
+			ChatCompletionRequest.class, ChatCompletionRequest.Builder.class, ChatMessage.class, SystemMessage.class,
+			DeveloperMessage.class, UserMessage.class, AssistantMessage.class, ToolMessage.class, MessageContent.class,
+			MessageContent.Text.class, MessageContent.Parts.class, ContentPart.class, ContentPart.TextPart.class,
+			ContentPart.ImageUrlPart.class, ContentPart.ImageUrl.class, ContentPart.ImagePart.class, ToolChoice.class,
+			ToolChoice.Mode.class, ToolChoice.Function.class, ToolChoice.FunctionName.class, Tool.class,
+			ResponseFormat.class, ResponseFormat.JsonSchema.class, Prediction.class, ReasoningEffort.class,
+			ReasoningFormat.class, ServiceTier.class,
 			// completions
 			Completion.class, CompletionChunk.class, CompletionRequest.class, CompletionRequest.Builder.class,
 			Prompt.class,

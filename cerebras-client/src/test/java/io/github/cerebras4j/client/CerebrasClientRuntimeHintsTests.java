@@ -125,9 +125,10 @@ class CerebrasClientRuntimeHintsTests {
 
 	private static RuntimeHints registered() {
 		RuntimeHints hints = new RuntimeHints();
-		SpringFactoriesLoader.forResourceLocation("META-INF/spring/aot.factories")
+		ClassLoader classLoader = CerebrasClientRuntimeHintsTests.class.getClassLoader();
+		SpringFactoriesLoader.forResourceLocation("META-INF/spring/aot.factories", classLoader)
 			.load(RuntimeHintsRegistrar.class)
-			.forEach((registrar) -> registrar.registerHints(hints, CerebrasClientRuntimeHintsTests.class.getClassLoader()));
+			.forEach((registrar) -> registrar.registerHints(hints, classLoader));
 		return hints;
 	}
 

@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.cerebras4j.test.CerebrasMockServer;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cerebras.api-key=", "sample.context=observability-assets" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ObservabilityAssetsTests {
 
 	/**
@@ -59,11 +61,10 @@ class ObservabilityAssetsTests {
 
 	private Map<String, Set<String>> scrape;
 
-	@BeforeEach
+	private String scrapeText;
+
+	@BeforeAll
 	void exerciseTheApplicationAndScrapeIt() {
-		if (this.scrape != null) {
-			return;
-		}
 		chat().expectStatus().isOk();
 		List<ServerSentEvent<String>> events = client().post()
 			.uri("/api/chat/stream")
@@ -99,12 +100,19 @@ class ObservabilityAssetsTests {
 			.returnResult()
 			.getResponseBody();
 		this.scrape = parseScrape(text);
+		this.scrapeText = text;
 	}
 
 	@Test
 	void theScrapeHasTheStartersMetrics() {
 		assertThat(this.scrape).containsKeys("gen_ai_client_operation_time_to_first_chunk_seconds_bucket",
-				"cerebras_client_retries_total", "cerebras_client_rate_limit_remaining");
+				"cerebras_client_retries_total", "cerebras_client_rate_limit_remaining", "application_health");
+	}
+
+	@Test
+	void theHealthIsAMetric() {
+		assertThat(this.scrapeText).contains("application_health{component=\"all\"} 1.0")
+			.contains("application_health{component=\"cerebras\"} 1.0");
 	}
 
 	@Test

@@ -33,11 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Grafana dashboard and the Prometheus alert rules in {@code observability/} use only metrics and labels the
- * application really exports: the sample answers a chat, a stream and a rate-limited call on its simulator, and every
- * PromQL expression of the dashboard and the rules is checked against {@code /actuator/prometheus}.
+ * application really exports: the sample answers a chat, a stream and a rate-limited call on its simulator (retried
+ * once, so that the retries are counted), and every PromQL expression of the dashboard and the rules is checked
+ * against {@code /actuator/prometheus}. The context is its own (one retry), since the simulator is scripted here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cerebras.api-key=", "sample.context=observability-assets" })
+		properties = { "cerebras.api-key=", "cerebras.retry.max-retries=1" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ObservabilityAssetsTests {
 
@@ -246,6 +247,11 @@ class ObservabilityAssetsTests {
 		}
 	}
 
+	/**
+	 * Collects the PromQL of a Prometheus rule file: the {@code expr} of every rule of every group.
+	 * @param yaml the rule file
+	 * @return the expressions
+	 */
 	@SuppressWarnings("unchecked")
 	static List<String> ruleExpressions(String yaml) {
 		Map<String, Object> rules = new Yaml().load(yaml);
@@ -262,7 +268,9 @@ class ObservabilityAssetsTests {
 	 * The metric names and label names of a PromQL expression: labels of matchers ({@code {label="..."}}), of
 	 * grouping ({@code by}, {@code without}, {@code on}, {@code ignoring}, {@code group_left}, {@code group_right})
 	 * and of Grafana's {@code label_values(metric, label)}; metric names are the remaining identifiers that are not
-	 * functions (followed by a parenthesis) or keywords.
+	 * functions (followed by a parenthesis) or keywords. Strings are skipped, so the label names that
+	 * {@code label_replace} and {@code count_values} take as strings are not checked; Grafana variables
+	 * ({@code $model}, {@code ${...}}, {@code $__rate_interval}) stand for values.
 	 *
 	 * @param metrics the metric names
 	 * @param labels the label names

@@ -119,6 +119,20 @@ class BrowserTests {
 		assertThat(answer.findElement(By.className("time-info")).getText())
 			.matches("queue [\\d.]+ ms, prompt [\\d.]+ ms, completion [\\d.]+ ms, total [\\d.]+ ms");
 		assertThat(answer.findElement(By.className("prompt")).getText()).isEqualTo("Count to forty");
+
+		String caption = answer.findElement(By.cssSelector("svg.arrival text")).getAttribute("textContent");
+		assertThat(caption).matches("\\d+ tokens in \\d+ ms; first after \\d+ ms \\(this browser\\)");
+		int tokens = Integer.parseInt(caption.substring(0, caption.indexOf(' ')));
+		assertThat(tokens).isGreaterThan(1);
+		assertThat(answer.findElement(By.cssSelector("svg.arrival polyline")).getAttribute("points").split(" "))
+			.as("the start, the wait for the first token and one step per token")
+			.hasSize(tokens + 2);
+		String appTtft = answer.findElement(By.className("ttft")).getText().split(" ")[0];
+		WebElement sessionChart = browser.findElement(By.id("ttft-chart"));
+		assertThat(sessionChart.isDisplayed()).isTrue();
+		assertThat(sessionChart.findElements(By.cssSelector("rect.bar"))).singleElement()
+			.extracting((bar) -> bar.findElement(By.tagName("title")).getAttribute("textContent"))
+			.isEqualTo("answer 1: " + appTtft + " ms");
 	}
 
 	@Test

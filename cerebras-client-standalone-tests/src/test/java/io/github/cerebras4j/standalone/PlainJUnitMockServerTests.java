@@ -9,6 +9,9 @@ import io.github.cerebras4j.client.CerebrasTemplate;
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
 import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
+import io.github.cerebras4j.client.chat.FunctionTool;
+import io.github.cerebras4j.client.chat.StructuredCompletion;
+import io.github.cerebras4j.client.chat.ToolRunResult;
 import io.github.cerebras4j.test.CerebrasMockServer;
 import io.github.cerebras4j.test.CerebrasMockServerExtension;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,33 @@ class PlainJUnitMockServerTests {
 		}
 		assertThat(server.lastChatRequest().messages()).hasSize(1);
 		assertThat(server.lastChatRequest().model()).isEqualTo("llama3.1-8b");
+	}
+
+	record Capital(String city, String country, List<String> landmarks) {
+	}
+
+	record CountryQuery(String country) {
+	}
+
+	@Test
+	void structuredOutputsAndToolRunsNeedNothingButTheClient(CerebrasMockServer server) {
+		FunctionTool<CountryQuery> capitalOf = FunctionTool.of("capital_of", "The capital of a country",
+				CountryQuery.class, (query) -> "Paris");
+		try (CerebrasTemplate cerebras = CerebrasTemplate.builder()
+			.baseUrl(server.baseUrl())
+			.apiKey(CerebrasMockServer.TEST_API_KEY)
+			.environment((name) -> null)
+			.warmUp(false)
+			.build()) {
+			// the schema generator (victools on Jackson 3) comes with the client alone
+			StructuredCompletion<Capital> capital = cerebras.chat().completions().create(REQUEST, Capital.class);
+			assertThat(capital.value().landmarks()).isNotNull();
+			assertThat(server.lastChatRequest().responseFormat()).isNotNull();
+
+			server.toolCall("capital_of", "{\"country\":\"France\"}");
+			ToolRunResult run = cerebras.chat().completions().runTools(REQUEST, List.of(capitalOf));
+			assertThat(run.toolRounds()).isEqualTo(1);
+		}
 	}
 
 	@Test

@@ -542,6 +542,12 @@ public class CerebrasProperties implements Validator {
 		 */
 		private Duration timeout = Duration.ofSeconds(2);
 
+		/**
+		 * Whether the cerebras indicator counts in the root health status; when false it shows only in the health
+		 * groups that include it (management.endpoint.health.group.<name>.include=cerebras).
+		 */
+		private boolean includeInRoot = true;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -564,6 +570,14 @@ public class CerebrasProperties implements Validator {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		public boolean isIncludeInRoot() {
+			return this.includeInRoot;
+		}
+
+		public void setIncludeInRoot(boolean includeInRoot) {
+			this.includeInRoot = includeInRoot;
 		}
 
 	}

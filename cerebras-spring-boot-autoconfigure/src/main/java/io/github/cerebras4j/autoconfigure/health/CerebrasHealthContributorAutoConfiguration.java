@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,8 @@ import org.springframework.context.annotation.Bean;
  * one). {@code management.health.cerebras.enabled=false} turns it off as for Boot's own indicators, and so does
  * {@code cerebras.health.enabled=false}. The check uses {@code cerebras.health.timeout} and
  * {@code cerebras.health.cache-ttl}; its details show the host of the template's base URL.
+ * {@code cerebras.health.include-in-root=false} keeps it out of the root status, for applications that place it only
+ * in groups of their own (for example the readiness probe's).
  */
 @AutoConfiguration(afterName = "io.github.cerebras4j.autoconfigure.CerebrasAutoConfiguration")
 @ConditionalOnClass({ AbstractReactiveHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
@@ -34,6 +37,12 @@ public final class CerebrasHealthContributorAutoConfiguration {
 		CerebrasProperties.Health health = properties.getHealth();
 		return new CerebrasHealthIndicator(template, template.baseUrl(), health.getTimeout(),
 				health.getCacheTtl());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "cerebras.health.include-in-root", havingValue = false)
+	static HealthEndpointGroupsPostProcessor cerebrasHealthRootStatusExclusion() {
+		return new RootStatusExclusion("cerebras");
 	}
 
 }

@@ -3,10 +3,12 @@ package io.github.cerebras4j.sample;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -74,7 +78,7 @@ class BrowserTests {
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
 			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--user-data-dir=" + profile,
+					"--no-first-run", "--window-size=1280,1400", "--user-data-dir=" + profile,
 					"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
 		browser = new ChromeDriver(driver, options);
 	}
@@ -133,6 +137,21 @@ class BrowserTests {
 		assertThat(sessionChart.findElements(By.cssSelector("rect.bar"))).singleElement()
 			.extracting((bar) -> bar.findElement(By.tagName("title")).getAttribute("textContent"))
 			.isEqualTo("answer 1: " + appTtft + " ms");
+		keepScreenshot("streamed-answer-with-charts.png");
+	}
+
+	/**
+	 * Leaves what the browser shows in {@code target/screenshots}, for people to look at; nothing reads it.
+	 */
+	private static void keepScreenshot(String name) {
+		Path screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+		try {
+			Path directory = Files.createDirectories(Path.of("target", "screenshots"));
+			Files.copy(screenshot, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test

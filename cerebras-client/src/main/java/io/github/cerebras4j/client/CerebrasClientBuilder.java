@@ -16,6 +16,7 @@ import io.github.cerebras4j.client.internal.Version;
 import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
 import io.github.cerebras4j.client.observation.DefaultCerebrasObservationConvention;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
+import io.github.cerebras4j.client.throttle.ThrottleSettings;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.SpringVersion;
@@ -111,6 +112,8 @@ public final class CerebrasClientBuilder<T> {
 	private DataSize maxEventSize = DEFAULT_MAX_EVENT_SIZE;
 
 	private int maxPartialText = DEFAULT_MAX_PARTIAL_TEXT;
+
+	private @Nullable ThrottleSettings throttle;
 
 	private @Nullable RetryPolicy retryPolicy;
 
@@ -295,6 +298,22 @@ public final class CerebrasClientBuilder<T> {
 	}
 
 	/**
+	 * Throttles generations (chat and text completions, streamed or not) on the API's rate-limit budgets: before each
+	 * attempt is sent, its cost (one request and its estimated tokens) is taken from its model's budget in the
+	 * settings' store, and a call whose budget is short waits until it resets, without a thread, up to the settings'
+	 * longest wait, else fails at once with a {@code RateLimitException} whose {@code isThrottled()} is true and which
+	 * was not sent. Every response's {@code x-ratelimit-*} headers set the budget; its usage gives back what was
+	 * reserved and not used. Off by default. The {@code cerebras.throttle.*} properties.
+	 * @param throttle the settings, for example {@link ThrottleSettings#local()}
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> throttle(ThrottleSettings throttle) {
+		Assert.notNull(throttle, "'throttle' must not be null");
+		this.throttle = throttle;
+		return this;
+	}
+
+	/**
 	 * Sets the most retries of a failed call under the default policy
 	 * ({@value CerebrasRetryPolicy#DEFAULT_MAX_RETRIES} by default); ignored when a
 	 * {@link #retryPolicy(RetryPolicy) policy} is set. A call's options may set another
@@ -454,7 +473,8 @@ public final class CerebrasClientBuilder<T> {
 		Transport transport = new Transport(webClient, key,
 				new Transport.Settings(url, defaultHeaders(), this.responseTimeout, this.streamIdleTimeout,
 						retryPolicy(), this.retryListener, this.observationRegistry, this.observationConvention,
-						this.nonStreamingDeadline, Math.toIntExact(this.maxEventSize.toBytes()), this.maxPartialText))
+						this.nonStreamingDeadline, Math.toIntExact(this.maxEventSize.toBytes()), this.maxPartialText,
+						this.throttle))
 			.withOptions(this.defaultOptions);
 		ReactiveCerebrasTemplate reactive = new ReactiveCerebrasTemplate(transport,
 				new ConnectionWarmer(this.warmUpConnections, this.observationRegistry), pool::dispose);

@@ -84,7 +84,7 @@ public class ReactiveGenerations<R extends CerebrasRequest, C, K extends Generat
 		}
 		return new ApiCall(HttpMethod.POST, this.endpoint.path(), Map.of(),
 				RequestBodies.json(request, stream, this.transport.options().extraBody()), this.endpoint.operation(),
-				request.model());
+				request.model(), true, request.maxOutputTokens());
 	}
 
 	/**

@@ -54,14 +54,15 @@ class ArchitectureTests {
 			.layer("Entry points").definedBy(CLIENT)
 			.layer("Endpoints").definedBy(CLIENT + ".chat..", CLIENT + ".completions..", CLIENT + ".models..")
 			.layer("Transport").definedBy(TRANSPORT)
-			.layer("Observation and retry").definedBy(CLIENT + ".observation..", CLIENT + ".retry..")
+			.layer("Observation, retry and throttle")
+				.definedBy(CLIENT + ".observation..", CLIENT + ".retry..", CLIENT + ".throttle..")
 			.layer("Kernel").definedBy(CLIENT + ".core..", CLIENT + ".error..", CLIENT + ".internal")
 			.whereLayer("Entry points").mayNotBeAccessedByAnyLayer()
 			.whereLayer("Endpoints").mayOnlyBeAccessedByLayers("Entry points")
 			.whereLayer("Transport").mayOnlyBeAccessedByLayers("Entry points")
-			.whereLayer("Observation and retry").mayOnlyBeAccessedByLayers("Entry points", "Transport")
+			.whereLayer("Observation, retry and throttle").mayOnlyBeAccessedByLayers("Entry points", "Transport")
 			.whereLayer("Kernel").mayOnlyBeAccessedByLayers("Entry points", "Endpoints", "Transport",
-					"Observation and retry")
+					"Observation, retry and throttle")
 			.check(MAIN);
 	}
 

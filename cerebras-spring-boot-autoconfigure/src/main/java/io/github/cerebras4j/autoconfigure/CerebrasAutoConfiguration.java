@@ -1,12 +1,16 @@
 package io.github.cerebras4j.autoconfigure;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.github.cerebras4j.client.CerebrasClientBuilder;
 import io.github.cerebras4j.client.CerebrasTemplate;
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
 import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
+import io.github.cerebras4j.client.throttle.BudgetStore;
+import io.github.cerebras4j.client.throttle.LocalBudgetStore;
+import io.github.cerebras4j.client.throttle.ThrottleSettings;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -15,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +39,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * and {@code RetryListener} beans are the application's own and are not used. Every bean backs off when the
  * application defines its own, and a user's {@code CerebrasTemplate} backs off both templates. The connections of the
  * {@code ReactiveCerebrasTemplate} bean are warmed up once the application is ready unless
- * {@code cerebras.warm-up.enabled=false}. {@code cerebras.enabled=false} turns it all off.
+ * {@code cerebras.warm-up.enabled=false}. With {@code cerebras.throttle.enabled=true} generations are throttled on
+ * the {@link BudgetStore} bean: the application's own, a shared one ({@code cerebras.throttle.store=redis}), else one
+ * in this instance's memory. {@code cerebras.enabled=false} turns it all off.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -59,7 +66,7 @@ public final class CerebrasAutoConfiguration {
 			@CerebrasRetry ObjectProvider<RetryListener> retryListeners,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<CerebrasObservationConvention> observationConvention,
-			ObjectProvider<CerebrasTemplateCustomizer> customizers) {
+			ObjectProvider<CerebrasTemplateCustomizer> customizers, ObjectProvider<BudgetStore> budgetStore) {
 		String apiKey = UnusableApiKeyException.check(connectionDetails.apiKey());
 		RetryPolicy retryPolicy = qualifiedRetryPolicy
 			.getIfAvailable(() -> cerebrasRetryPolicy.getIfAvailable(() -> retryPolicy(properties.getRetry())));
@@ -75,9 +82,28 @@ public final class CerebrasAutoConfiguration {
 		}
 		observationRegistry.ifAvailable(builder::observationRegistry);
 		observationConvention.ifAvailable(builder::observationConvention);
+		CerebrasProperties.Throttle throttle = properties.getThrottle();
+		if (throttle.isEnabled()) {
+			builder.throttle(new ThrottleSettings(budgetStore(budgetStore, throttle), throttle.getMaxWait(),
+					throttle.getDefaultCompletionTokens()));
+		}
 		new PropertiesCerebrasTemplateCustomizer(properties).customize(builder);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	private static BudgetStore budgetStore(ObjectProvider<BudgetStore> budgetStore,
+			CerebrasProperties.Throttle throttle) {
+		BudgetStore store = budgetStore.getIfUnique();
+		if (store == null) {
+			throw new IllegalStateException("cerebras.throttle.enabled=true with cerebras.throttle.store="
+					+ throttle.getStore().name().toLowerCase(Locale.ROOT) + " needs one BudgetStore bean; "
+					+ ((throttle.getStore() == CerebrasProperties.Throttle.Store.REDIS)
+							? "add spring-boot-starter-data-redis and com.bucket4j:bucket4j_jdk17-lettuce"
+							: "define one, or set cerebras.throttle.store=local")
+					+ " (found " + budgetStore.stream().count() + ")");
+		}
+		return store;
 	}
 
 	private static CerebrasRetryPolicy retryPolicy(CerebrasProperties.Retry retry) {
@@ -89,6 +115,20 @@ public final class CerebrasAutoConfiguration {
 			.jitter(retry.getJitter())
 			.maxRetryAfter(retry.getMaxRetryAfter())
 			.build();
+	}
+
+	/**
+	 * The throttle's budgets in this instance's memory, unless another store is configured
+	 * ({@code cerebras.throttle.store=redis}) or the application defines its own {@link BudgetStore}.
+	 * @param properties the properties
+	 * @return the store
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("cerebras.throttle.enabled")
+	@ConditionalOnProperty(name = "cerebras.throttle.store", havingValue = "local", matchIfMissing = true)
+	BudgetStore cerebrasBudgetStore(CerebrasProperties properties) {
+		return new LocalBudgetStore(properties.getThrottle().getLimits().toBudgetLimits());
 	}
 
 	@Bean(destroyMethod = "")

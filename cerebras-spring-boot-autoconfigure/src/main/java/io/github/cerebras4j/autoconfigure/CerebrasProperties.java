@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 import io.github.cerebras4j.client.CerebrasClientBuilder;
 import io.github.cerebras4j.client.internal.SettingChecks;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
+import io.github.cerebras4j.client.core.RateLimits.Window;
+import io.github.cerebras4j.client.throttle.BudgetLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
@@ -67,6 +69,8 @@ public class CerebrasProperties implements Validator {
 
 	private final Limits limits = new Limits();
 
+	private final Throttle throttle = new Throttle();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -125,6 +129,10 @@ public class CerebrasProperties implements Validator {
 
 	public Limits getLimits() {
 		return this.limits;
+	}
+
+	public Throttle getThrottle() {
+		return this.throttle;
 	}
 
 	@Override
@@ -195,6 +203,23 @@ public class CerebrasProperties implements Validator {
 		}
 		check("metrics.max-model-tags",
 				(name) -> SettingChecks.atLeast(name, properties.getMetrics().getMaxModelTags(), 0), errors);
+		Throttle throttle = properties.getThrottle();
+		check("throttle.max-wait", (name) -> SettingChecks.notNegative(name, throttle.getMaxWait()), errors);
+		check("throttle.default-completion-tokens",
+				(name) -> SettingChecks.atLeast(name, throttle.getDefaultCompletionTokens(), 1), errors);
+		ThrottleLimits budget = throttle.getLimits();
+		checkLimit("requests-per-minute", budget.getRequestsPerMinute(), errors);
+		checkLimit("requests-per-hour", budget.getRequestsPerHour(), errors);
+		checkLimit("requests-per-day", budget.getRequestsPerDay(), errors);
+		checkLimit("tokens-per-minute", budget.getTokensPerMinute(), errors);
+		checkLimit("tokens-per-hour", budget.getTokensPerHour(), errors);
+		checkLimit("tokens-per-day", budget.getTokensPerDay(), errors);
+	}
+
+	private static void checkLimit(String name, @Nullable Long limit, Errors errors) {
+		if (limit != null) {
+			check("throttle.limits." + name, (property) -> SettingChecks.atLeast(property, limit, 1), errors);
+		}
 	}
 
 	/**
@@ -655,6 +680,189 @@ public class CerebrasProperties implements Validator {
 
 		public void setMaxModelTags(int maxModelTags) {
 			this.maxModelTags = maxModelTags;
+		}
+
+	}
+
+
+	/**
+	 * Client-side throttling of generations on the API's rate-limit budgets.
+	 */
+	public static class Throttle {
+
+		/**
+		 * Whether calls take their estimated cost from their model's budget before they are sent, and wait for it
+		 * when it is short.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Where the budgets are kept: this instance's memory, or Redis to share them across a fleet.
+		 */
+		private Store store = Store.LOCAL;
+
+		/**
+		 * Longest a call waits for its budget; a call whose budget resets later fails at once with a
+		 * RateLimitException, without being sent.
+		 */
+		private Duration maxWait = Duration.ofSeconds(30);
+
+		/**
+		 * Completion tokens reserved for a call that sets no max_completion_tokens (or max_tokens).
+		 */
+		private long defaultCompletionTokens = 1024;
+
+		/**
+		 * Budgets known before the API reports any, for every model; the API's rate-limit headers then set them.
+		 */
+		private final ThrottleLimits limits = new ThrottleLimits();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public long getDefaultCompletionTokens() {
+			return this.defaultCompletionTokens;
+		}
+
+		public void setDefaultCompletionTokens(long defaultCompletionTokens) {
+			this.defaultCompletionTokens = defaultCompletionTokens;
+		}
+
+		public ThrottleLimits getLimits() {
+			return this.limits;
+		}
+
+		/**
+		 * Where the throttle's budgets are kept.
+		 */
+		public enum Store {
+
+			/** In this instance's memory. */
+			LOCAL,
+
+			/** In Redis, shared by every instance that uses the same Redis. */
+			REDIS
+
+		}
+
+	}
+
+	/**
+	 * Budgets known before the API reports any; unset ones are learnt from the API's headers.
+	 */
+	public static class ThrottleLimits {
+
+		/**
+		 * Requests allowed per minute.
+		 */
+		private @Nullable Long requestsPerMinute;
+
+		/**
+		 * Requests allowed per hour.
+		 */
+		private @Nullable Long requestsPerHour;
+
+		/**
+		 * Requests allowed per day.
+		 */
+		private @Nullable Long requestsPerDay;
+
+		/**
+		 * Tokens allowed per minute.
+		 */
+		private @Nullable Long tokensPerMinute;
+
+		/**
+		 * Tokens allowed per hour.
+		 */
+		private @Nullable Long tokensPerHour;
+
+		/**
+		 * Tokens allowed per day.
+		 */
+		private @Nullable Long tokensPerDay;
+
+		public @Nullable Long getRequestsPerMinute() {
+			return this.requestsPerMinute;
+		}
+
+		public void setRequestsPerMinute(@Nullable Long requestsPerMinute) {
+			this.requestsPerMinute = requestsPerMinute;
+		}
+
+		public @Nullable Long getRequestsPerHour() {
+			return this.requestsPerHour;
+		}
+
+		public void setRequestsPerHour(@Nullable Long requestsPerHour) {
+			this.requestsPerHour = requestsPerHour;
+		}
+
+		public @Nullable Long getRequestsPerDay() {
+			return this.requestsPerDay;
+		}
+
+		public void setRequestsPerDay(@Nullable Long requestsPerDay) {
+			this.requestsPerDay = requestsPerDay;
+		}
+
+		public @Nullable Long getTokensPerMinute() {
+			return this.tokensPerMinute;
+		}
+
+		public void setTokensPerMinute(@Nullable Long tokensPerMinute) {
+			this.tokensPerMinute = tokensPerMinute;
+		}
+
+		public @Nullable Long getTokensPerHour() {
+			return this.tokensPerHour;
+		}
+
+		public void setTokensPerHour(@Nullable Long tokensPerHour) {
+			this.tokensPerHour = tokensPerHour;
+		}
+
+		public @Nullable Long getTokensPerDay() {
+			return this.tokensPerDay;
+		}
+
+		public void setTokensPerDay(@Nullable Long tokensPerDay) {
+			this.tokensPerDay = tokensPerDay;
+		}
+
+		/**
+		 * Returns the limits that are set, as the client takes them.
+		 * @return the limits
+		 */
+		public BudgetLimits toBudgetLimits() {
+			BudgetLimits limits = BudgetLimits.NONE;
+			limits = (this.requestsPerMinute != null) ? limits.withRequests(Window.MINUTE, this.requestsPerMinute) : limits;
+			limits = (this.requestsPerHour != null) ? limits.withRequests(Window.HOUR, this.requestsPerHour) : limits;
+			limits = (this.requestsPerDay != null) ? limits.withRequests(Window.DAY, this.requestsPerDay) : limits;
+			limits = (this.tokensPerMinute != null) ? limits.withTokens(Window.MINUTE, this.tokensPerMinute) : limits;
+			limits = (this.tokensPerHour != null) ? limits.withTokens(Window.HOUR, this.tokensPerHour) : limits;
+			return (this.tokensPerDay != null) ? limits.withTokens(Window.DAY, this.tokensPerDay) : limits;
 		}
 
 	}

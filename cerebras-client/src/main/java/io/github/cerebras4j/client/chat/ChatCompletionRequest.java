@@ -165,6 +165,15 @@ public final class ChatCompletionRequest extends AbstractGenerationRequest {
 	}
 
 	/**
+	 * Returns {@code max_completion_tokens}, else {@code max_tokens}.
+	 * @return the request's maximum, or {@code null} when it sets neither
+	 */
+	@Override
+	public @Nullable Integer maxOutputTokens() {
+		return (this.maxCompletionTokens != null) ? this.maxCompletionTokens : maxTokens();
+	}
+
+	/**
 	 * Returns the fewest tokens to generate ({@code min_completion_tokens}).
 	 * @return 0 when the model decides, -1 for the maximum sequence length, or {@code null} when not set
 	 */

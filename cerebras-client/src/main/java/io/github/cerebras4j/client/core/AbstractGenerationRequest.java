@@ -130,6 +130,11 @@ public abstract class AbstractGenerationRequest implements CerebrasRequest {
 		return this.maxTokens;
 	}
 
+	@Override
+	public @Nullable Integer maxOutputTokens() {
+		return this.maxTokens;
+	}
+
 	/**
 	 * Returns the fewest tokens to generate ({@code min_tokens}).
 	 * @return 0 when the model decides, -1 for the maximum sequence length, or {@code null} when not set

@@ -39,4 +39,13 @@ public interface CerebrasRequest {
 	default void checkStreamable() {
 	}
 
+	/**
+	 * Returns the most tokens the request lets the model generate, which the client's throttle reserves before
+	 * sending it (as the server does).
+	 * @return the request's maximum, or {@code null} when it sets none
+	 */
+	default @Nullable Integer maxOutputTokens() {
+		return null;
+	}
+
 }

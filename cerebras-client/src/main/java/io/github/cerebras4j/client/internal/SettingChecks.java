@@ -218,6 +218,19 @@ public final class SettingChecks {
 	}
 
 	/**
+	 * Checks that a count is at least a minimum.
+	 * @param name the setting's name, for the message
+	 * @param value the value
+	 * @param minimum the smallest value allowed
+	 * @return the value
+	 * @throws IllegalArgumentException if the value is smaller
+	 */
+	public static long atLeast(String name, long value, long minimum) {
+		check(value >= minimum, name, (minimum == 0) ? "must not be negative" : "must be at least " + minimum, value);
+		return value;
+	}
+
+	/**
 	 * Returns a duration as a property would set it, in the largest unit that holds it exactly: {@code 500ms},
 	 * {@code 8s}, {@code 10m}, {@code -1s}.
 	 * @param duration the duration

@@ -2,8 +2,10 @@ package io.github.cerebras4j.autoconfigure.metrics;
 
 import io.github.cerebras4j.autoconfigure.CerebrasProperties;
 import io.github.cerebras4j.client.observation.CerebrasObservationContext;
+import io.github.cerebras4j.client.throttle.BudgetStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -56,6 +58,14 @@ public final class CerebrasMetricsAutoConfiguration {
 	@Order(-1)
 	CerebrasLatencyMeterFilter cerebrasLatencyMeterFilter(CerebrasProperties properties) {
 		return new CerebrasLatencyMeterFilter(properties.getMetrics());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("cerebras.throttle.enabled")
+	CerebrasThrottleMeters cerebrasThrottleMeters(MeterRegistry meterRegistry,
+			ObjectProvider<BudgetStore> budgetStore) {
+		return new CerebrasThrottleMeters(meterRegistry, budgetStore::getIfUnique);
 	}
 
 }

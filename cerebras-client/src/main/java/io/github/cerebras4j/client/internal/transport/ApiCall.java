@@ -15,9 +15,26 @@ import org.springframework.http.HttpMethod;
  * @param body the JSON body, or {@code null} for a GET
  * @param operation the operation observed, for example {@code chat}
  * @param model the model the call is about, or {@code null}
+ * @param generates whether the call generates tokens, and so is throttled when the client throttles
+ * @param maxOutputTokens the most tokens the call lets the model generate, or {@code null} when it sets none
  */
 public record ApiCall(HttpMethod method, String path, Map<String, String> query,
-		byte @Nullable [] body, String operation, @Nullable String model) {
+		byte @Nullable [] body, String operation, @Nullable String model, boolean generates,
+		@Nullable Integer maxOutputTokens) {
+
+	/**
+	 * Creates a call that generates nothing.
+	 * @param method the HTTP method
+	 * @param path the path under the base URL, already encoded
+	 * @param query query parameters, sent in this order
+	 * @param body the JSON body, or {@code null} for a GET
+	 * @param operation the operation observed
+	 * @param model the model the call is about, or {@code null}
+	 */
+	public ApiCall(HttpMethod method, String path, Map<String, String> query, byte @Nullable [] body,
+			String operation, @Nullable String model) {
+		this(method, path, query, body, operation, model, false, null);
+	}
 
 	/**
 	 * Names the call for logs and messages, for example {@code POST /v1/chat/completions}.

@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.github.cerebras4j.client.error.CerebrasApiException;
+import io.github.cerebras4j.client.error.RateLimitException;
 import io.github.cerebras4j.client.internal.RetryAfter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.log.LogAccessor;
@@ -91,7 +92,7 @@ final class RetryLoop {
 		if (state.getRetryCount() > 0 && this.listener != null) {
 			this.listener.onRetryFailure(this.policy, state, failure);
 		}
-		if (!eligible.getAsBoolean() || !this.policy.shouldRetry(failure)) {
+		if (!eligible.getAsBoolean() || isThrottled(failure) || !this.policy.shouldRetry(failure)) {
 			return Mono.error(state.finalFailure(failure));
 		}
 		long backOffMillis = (this.maxRetries != null && state.getRetryCount() >= this.maxRetries) ? BackOffExecution.STOP
@@ -113,6 +114,11 @@ final class RetryLoop {
 			this.listener.beforeRetry(this.policy, state, state);
 		}
 		return Mono.delay(delay);
+	}
+
+	/** A refusal by the client's own throttle already waited what it could: retrying it would only spin. */
+	private static boolean isThrottled(Throwable failure) {
+		return failure instanceof RateLimitException rateLimit && rateLimit.isThrottled();
 	}
 
 	private Duration serverHint(Throwable failure, Duration backOff) {

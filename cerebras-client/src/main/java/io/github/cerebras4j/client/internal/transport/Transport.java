@@ -2,17 +2,22 @@ package io.github.cerebras4j.client.internal.transport;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
+import io.github.cerebras4j.client.core.Generation;
 import io.github.cerebras4j.client.core.GenerationChunk;
 import io.github.cerebras4j.client.core.RawResponse;
 import io.github.cerebras4j.client.core.RequestOptions;
 import io.github.cerebras4j.client.core.ResponseMetadata;
 import io.github.cerebras4j.client.core.StreamResponse;
+import io.github.cerebras4j.client.core.Usage;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
 import io.github.cerebras4j.client.error.CerebrasException;
 import io.github.cerebras4j.client.error.CerebrasTimeoutException;
 import io.github.cerebras4j.client.observation.CerebrasObservationConvention;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
+import io.github.cerebras4j.client.throttle.ThrottleSettings;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryListener;
@@ -21,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -54,6 +60,8 @@ public final class Transport {
 
 	private final CallPolicy policy;
 
+	private final @Nullable Throttle throttle;
+
 	/**
 	 * Creates the transport.
 	 * @param webClient the client that sends requests
@@ -61,10 +69,11 @@ public final class Transport {
 	 * @param settings everything else
 	 */
 	public Transport(WebClient webClient, String apiKey, Settings settings) {
-		this(webClient, new Secret(apiKey), settings, RequestOptions.NONE);
+		this(webClient, new Secret(apiKey), settings, RequestOptions.NONE, throttle(settings));
 	}
 
-	private Transport(WebClient webClient, Secret apiKey, Settings settings, RequestOptions options) {
+	private Transport(WebClient webClient, Secret apiKey, Settings settings, RequestOptions options,
+			@Nullable Throttle throttle) {
 		Assert.notNull(webClient, "'webClient' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
 		this.webClient = webClient;
@@ -77,6 +86,12 @@ public final class Transport {
 		this.policy = new CallPolicy(retryLoop(settings, options.maxRetries()), settings.observationRegistry(),
 				settings.observationConvention(), String.valueOf(URI.create(settings.baseUrl()).getHost()),
 				options.deadline(), settings.nonStreamingDeadline(), settings.maxPartialText());
+		this.throttle = throttle;
+	}
+
+	private static @Nullable Throttle throttle(Settings settings) {
+		ThrottleSettings throttle = settings.throttle();
+		return (throttle != null) ? new Throttle(throttle, settings.observationRegistry()) : null;
 	}
 
 	private static RetryLoop retryLoop(Settings settings, @Nullable Integer maxRetries) {
@@ -97,7 +112,7 @@ public final class Transport {
 	 */
 	public Transport withOptions(RequestOptions more) {
 		Assert.notNull(more, "'options' must not be null");
-		return new Transport(this.webClient, this.apiKey, this.settings, this.options.merge(more));
+		return new Transport(this.webClient, this.apiKey, this.settings, this.options.merge(more), this.throttle);
 	}
 
 	/**
@@ -133,11 +148,24 @@ public final class Transport {
 	 */
 	public <T> Mono<RawResponse<T>> exchange(ApiCall call, Class<T> responseType) {
 		Duration timeout = orDefault(this.options.responseTimeout(), this.settings.responseTimeout());
-		return this.policy.exchange(call, retriesTaken -> this.requests.request(call, timeout)
-			.exchangeToMono(response -> ErrorResponses.isSuccess(response)
-					? JsonBodies.read(call, response, metadata(response, retriesTaken), responseType)
-					: this.errors.<RawResponse<T>>error(response))
-			.onErrorMap(ex -> this.failures.translate(ex, call)));
+		Throttle throttle = this.throttle;
+		if (throttle == null || !call.generates()) {
+			return this.policy.exchange(call, retriesTaken -> this.requests.request(call, timeout)
+				.exchangeToMono(response -> ErrorResponses.isSuccess(response)
+						? JsonBodies.read(call, response, metadata(response, retriesTaken), responseType)
+						: this.errors.<RawResponse<T>>error(response))
+				.onErrorMap(ex -> this.failures.translate(ex, call)));
+		}
+		return this.policy.exchange(call, retriesTaken -> throttle.admit(call)
+			.flatMap(reserved -> this.requests.request(call, timeout).exchangeToMono(response -> {
+				throttle.update(call, response.headers().asHttpHeaders());
+				return ErrorResponses.isSuccess(response)
+						? JsonBodies.read(call, response, metadata(response, retriesTaken), responseType)
+						: this.errors.<RawResponse<T>>error(response);
+			})
+				.doOnNext(raw -> throttle.settle(call, reserved,
+						(raw.getBody() instanceof Generation generation) ? generation.usage() : null))
+				.onErrorMap(ex -> this.failures.translate(ex, call))));
 	}
 
 	/**
@@ -158,18 +186,36 @@ public final class Transport {
 	public <K extends GenerationChunk> Mono<StreamResponse<K>> stream(ApiCall call, Class<K> chunkType,
 			@Nullable Duration gracePeriod) {
 		Duration idleTimeout = orDefault(this.options.streamIdleTimeout(), this.settings.streamIdleTimeout());
-		return this.policy.stream(call, (retriesTaken, onResponse) -> this.requests.request(call, idleTimeout)
-			.exchangeToFlux(response -> {
-				if (!ErrorResponses.isSuccess(response)) {
-					return this.errors.<K>error(response).flux();
+		Throttle throttle = this.throttle;
+		if (throttle == null || !call.generates()) {
+			return this.policy.stream(call, (retriesTaken, onResponse) -> this.requests.request(call, idleTimeout)
+				.exchangeToFlux(response -> streamOf(response, chunkType, retriesTaken, onResponse))
+				.onErrorMap(ex -> this.failures.translate(ex, call)), gracePeriod);
+		}
+		return this.policy.stream(call, (retriesTaken, onResponse) -> throttle.admit(call).flatMapMany(reserved -> {
+			AtomicReference<@Nullable Usage> usage = new AtomicReference<>();
+			return this.requests.request(call, idleTimeout).exchangeToFlux(response -> {
+				throttle.update(call, response.headers().asHttpHeaders());
+				return streamOf(response, chunkType, retriesTaken, onResponse);
+			}).doOnNext(chunk -> {
+				if (chunk.usage() != null) {
+					usage.set(chunk.usage());
 				}
-				if (!ErrorResponses.isEventStream(response)) {
-					return this.errors.<K>notAnEventStream(response).flux();
-				}
-				onResponse.accept(metadata(response, retriesTaken));
-				return EventStreams.read(response, chunkType, this.settings.maxEventBytes(), this.apiKey::scrub);
-			})
-			.onErrorMap(ex -> this.failures.translate(ex, call)), gracePeriod);
+			}).doOnComplete(() -> throttle.settle(call, reserved, usage.get()))
+				.onErrorMap(ex -> this.failures.translate(ex, call));
+		}), gracePeriod);
+	}
+
+	private <K extends GenerationChunk> Flux<K> streamOf(ClientResponse response, Class<K> chunkType,
+			int retriesTaken, Consumer<ResponseMetadata> onResponse) {
+		if (!ErrorResponses.isSuccess(response)) {
+			return this.errors.<K>error(response).flux();
+		}
+		if (!ErrorResponses.isEventStream(response)) {
+			return this.errors.<K>notAnEventStream(response).flux();
+		}
+		onResponse.accept(metadata(response, retriesTaken));
+		return EventStreams.read(response, chunkType, this.settings.maxEventBytes(), this.apiKey::scrub);
 	}
 
 	/**
@@ -215,11 +261,13 @@ public final class Transport {
 	 * its options set no deadline
 	 * @param maxEventBytes the most bytes a line or an event of a stream may have
 	 * @param maxPartialText the most characters of a stream's text kept to report when it fails
+	 * @param throttle how generations are throttled, or {@code null} for not at all
 	 */
 	public record Settings(String baseUrl, HttpHeaders defaultHeaders, Duration responseTimeout,
 			Duration streamIdleTimeout, RetryPolicy retryPolicy, @Nullable RetryListener retryListener,
 			ObservationRegistry observationRegistry, @Nullable CerebrasObservationConvention observationConvention,
-			Duration nonStreamingDeadline, int maxEventBytes, int maxPartialText) {
+			Duration nonStreamingDeadline, int maxEventBytes, int maxPartialText,
+			@Nullable ThrottleSettings throttle) {
 
 		public Settings {
 			Assert.hasText(baseUrl, "'baseUrl' must not be empty");

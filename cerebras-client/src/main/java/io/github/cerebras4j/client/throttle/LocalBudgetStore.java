@@ -1,0 +1,272 @@
+package io.github.cerebras4j.client.throttle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.cerebras4j.client.core.RateLimits;
+import io.github.cerebras4j.client.core.RateLimits.Window;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
+import reactor.core.publisher.Mono;
+
+/**
+ * The budgets of each model kept in this JVM: for requests and tokens, per window (minute, hour, day), what is left
+ * and when the window resets, as the server counts them. Budgets start from the {@link BudgetLimits} given, or from
+ * the first response's headers, which then set them on every response. A window whose reset time passes starts full
+ * again; its length is the longest reset time the server reported for it (so windows scaled down in a test server
+ * are followed), or its name's (a minute, an hour, a day) until then.
+ *
+ * <p>Thread-safe; every operation is a short critical section on one model's budgets, never a wait.
+ */
+public final class LocalBudgetStore implements BudgetStore {
+
+	private final BudgetLimits limits;
+
+	private final InstantSource clock;
+
+	private final Map<String, ModelBudget> models = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates a store that learns every budget from the server's headers.
+	 */
+	public LocalBudgetStore() {
+		this(BudgetLimits.NONE);
+	}
+
+	/**
+	 * Creates a store whose budgets start from the given limits.
+	 * @param limits the limits of every model until the server reports its own
+	 */
+	public LocalBudgetStore(BudgetLimits limits) {
+		this(limits, InstantSource.system());
+	}
+
+	/**
+	 * Creates a store on a clock of its own, for tests.
+	 * @param limits the limits of every model until the server reports its own
+	 * @param clock the clock
+	 */
+	public LocalBudgetStore(BudgetLimits limits, InstantSource clock) {
+		Assert.notNull(limits, "'limits' must not be null");
+		Assert.notNull(clock, "'clock' must not be null");
+		this.limits = limits;
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<Admission> take(String model, Cost cost) {
+		return Mono.fromSupplier(() -> budget(model).take(cost, this.clock.instant()));
+	}
+
+	@Override
+	public Mono<Void> giveBack(String model, long tokens) {
+		return Mono.fromRunnable(() -> budget(model).giveBack(tokens, this.clock.instant()));
+	}
+
+	@Override
+	public Mono<Void> update(String model, RateLimits limits) {
+		return Mono.fromRunnable(() -> budget(model).update(limits, this.clock.instant()));
+	}
+
+	@Override
+	public Map<String, Remaining> remaining() {
+		Map<String, Remaining> remaining = new LinkedHashMap<>();
+		this.models.forEach((model, budget) -> remaining.put(model, budget.remaining()));
+		return remaining;
+	}
+
+	private ModelBudget budget(String model) {
+		return this.models.computeIfAbsent(model, (name) -> new ModelBudget(this.limits));
+	}
+
+	@Override
+	public String toString() {
+		return "LocalBudgetStore[models=" + this.models.keySet() + "]";
+	}
+
+	/**
+	 * The budgets of one model.
+	 */
+	private static final class ModelBudget {
+
+		private final Map<Window, Bucket> requests = new EnumMap<>(Window.class);
+
+		private final Map<Window, Bucket> tokens = new EnumMap<>(Window.class);
+
+		ModelBudget(BudgetLimits limits) {
+			limits.requests().forEach((window, limit) -> this.requests.put(window, new Bucket(false, window, limit)));
+			limits.tokens().forEach((window, limit) -> this.tokens.put(window, new Bucket(true, window, limit)));
+		}
+
+		synchronized Admission take(Cost cost, Instant now) {
+			Duration longestWait = null;
+			String shortOf = null;
+			for (Bucket bucket : buckets()) {
+				bucket.roll(now);
+				if (!bucket.fits(bucket.tokens ? cost.tokens() : cost.requests())) {
+					Duration wait = bucket.resetAfter(now);
+					if (longestWait == null || wait.compareTo(longestWait) > 0) {
+						longestWait = wait;
+						shortOf = bucket.name();
+					}
+				}
+			}
+			if (longestWait != null) {
+				return Admission.refused(longestWait, shortOf);
+			}
+			this.requests.values().forEach((bucket) -> bucket.take(cost.requests(), now));
+			this.tokens.values().forEach((bucket) -> bucket.take(cost.tokens(), now));
+			return Admission.ADMITTED;
+		}
+
+		synchronized void giveBack(long amount, Instant now) {
+			for (Bucket bucket : this.tokens.values()) {
+				bucket.roll(now);
+				bucket.giveBack(amount);
+			}
+		}
+
+		synchronized void update(RateLimits limits, Instant now) {
+			limits.requests()
+				.forEach((window, reported) -> bucket(this.requests, false, window).update(reported, now));
+			limits.tokens().forEach((window, reported) -> bucket(this.tokens, true, window).update(reported, now));
+		}
+
+		synchronized Remaining remaining() {
+			return new Remaining(smallest(this.requests), smallest(this.tokens));
+		}
+
+		private List<Bucket> buckets() {
+			List<Bucket> all = new ArrayList<>(this.requests.values());
+			all.addAll(this.tokens.values());
+			return all;
+		}
+
+		private static Bucket bucket(Map<Window, Bucket> buckets, boolean tokens, Window window) {
+			return buckets.computeIfAbsent(window, (key) -> new Bucket(tokens, key, null));
+		}
+
+		private static @Nullable Long smallest(Map<Window, Bucket> buckets) {
+			Long smallest = null;
+			for (Bucket bucket : buckets.values()) {
+				if (bucket.remaining != null && (smallest == null || bucket.remaining < smallest)) {
+					smallest = bucket.remaining;
+				}
+			}
+			return smallest;
+		}
+
+	}
+
+	/**
+	 * One window's budget: its limit, what is left and when it resets, each unknown until configured or reported.
+	 */
+	private static final class Bucket {
+
+		private final boolean tokens;
+
+		private final Window window;
+
+		private @Nullable Long limit;
+
+		private @Nullable Long remaining;
+
+		private @Nullable Instant resetAt;
+
+		private Duration length;
+
+		private boolean lengthReported;
+
+		Bucket(boolean tokens, Window window, @Nullable Long limit) {
+			this.tokens = tokens;
+			this.window = window;
+			this.limit = limit;
+			this.remaining = limit;
+			this.length = nominalLength(window);
+		}
+
+		/** Starts the window afresh once its reset time has passed. */
+		void roll(Instant now) {
+			if (this.resetAt != null && !now.isBefore(this.resetAt)) {
+				if (this.limit != null) {
+					this.remaining = this.limit;
+				}
+				long lengths = Duration.between(this.resetAt, now).toNanos() / this.length.toNanos() + 1;
+				this.resetAt = this.resetAt.plus(this.length.multipliedBy(lengths));
+			}
+		}
+
+		/**
+		 * Whether an amount fits what is left; an amount larger than the whole window fits a full window, so that
+		 * the server, not the throttle, answers it.
+		 */
+		boolean fits(long amount) {
+			if (amount == 0 || this.remaining == null) {
+				return true;
+			}
+			long needed = (this.limit != null) ? Math.min(amount, this.limit) : amount;
+			return this.remaining >= needed;
+		}
+
+		void take(long amount, Instant now) {
+			if (this.remaining != null) {
+				this.remaining = Math.max(0, this.remaining - amount);
+			}
+			if (this.resetAt == null) {
+				this.resetAt = now.plus(this.length);
+			}
+		}
+
+		void giveBack(long amount) {
+			if (this.remaining != null) {
+				long more = Math.max(0, this.remaining + amount);
+				this.remaining = (this.limit != null) ? Math.min(this.limit, more) : more;
+			}
+		}
+
+		void update(RateLimits.Bucket reported, Instant now) {
+			if (reported.limit() != null) {
+				this.limit = reported.limit();
+			}
+			if (reported.remaining() != null) {
+				this.remaining = reported.remaining();
+			}
+			Duration resetAfter = reported.resetAfter();
+			if (resetAfter != null && !resetAfter.isNegative()) {
+				this.resetAt = now.plus(resetAfter);
+				// the first reported reset replaces the window's nominal length, later ones can only lengthen it
+				if (!resetAfter.isZero() && (!this.lengthReported || resetAfter.compareTo(this.length) > 0)) {
+					this.length = resetAfter;
+					this.lengthReported = true;
+				}
+			}
+		}
+
+		/** Names the budget for messages, for example {@code tokens per minute}. */
+		String name() {
+			return (this.tokens ? "tokens" : "requests") + " per " + this.window.name().toLowerCase(Locale.ROOT);
+		}
+
+		Duration resetAfter(Instant now) {
+			return (this.resetAt != null) ? Duration.between(now, this.resetAt) : this.length;
+		}
+
+		private static Duration nominalLength(Window window) {
+			return switch (window) {
+				case MINUTE -> Duration.ofMinutes(1);
+				case HOUR -> Duration.ofHours(1);
+				case DAY -> Duration.ofDays(1);
+			};
+		}
+
+	}
+
+}

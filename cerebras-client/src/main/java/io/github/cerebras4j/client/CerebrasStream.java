@@ -155,8 +155,9 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 		wakeUp();
 	}
 
-	// No monitor is held here: the request runs the chunks' pipeline on the reader's thread (decoding, and at the end
-	// the observation's handlers), and on Java 21 to 23 a virtual thread that parks holding a monitor pins its carrier.
+	// No monitor is held here: the request runs the chunks' pipeline on the reader's thread (decoding, and it may end
+	// the call and run its observation's handlers), and on Java 21 to 23 a virtual thread that parks holding a monitor
+	// pins its carrier.
 	private void askForChunk() {
 		if (ASKED.compareAndSet(this, false, true)) {
 			this.subscriber.request(1);

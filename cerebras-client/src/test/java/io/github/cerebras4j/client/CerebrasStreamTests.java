@@ -49,9 +49,9 @@ class CerebrasStreamTests {
 
 	@Test
 	void chunksAreAskedForAndProcessedWithoutHoldingTheStreamsMonitor() {
-		// The reader runs the chunks' pipeline (decoding, and at the end the observation's handlers) when it asks for
-		// a chunk. On Java 21 to 23 a virtual thread that parks while it holds a monitor pins its carrier, so none may
-		// be held there: whatever that pipeline waits for must not pin.
+		// The reader runs the chunks' pipeline (decoding, and it may end the call and run its observation's handlers)
+		// when it asks for a chunk. On Java 21 to 23 a virtual thread that parks while it holds a monitor pins its
+		// carrier, so none may be held there: whatever that pipeline waits for must not pin.
 		AtomicReference<Object> opened = new AtomicReference<>();
 		List<Boolean> monitorHeld = new ArrayList<>();
 		try (CerebrasStream<String> stream = CerebrasStream.open(() -> Mono.just(new StreamResponse<>(OK, Flux

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * One measured figure (for example chunks per second through one stream) for every contender, printed as a Markdown
- * table whose first row, the baseline (or another reference), the others are compared with. It has any of three parts:
+ * table whose first row, the baseline (or another reference), the others are compared with. It has any of these parts:
  * <ul>
  * <li>latencies: samples in milliseconds (times to first token, request latencies) pooled over the counted rounds,
  * given as p50 and p99 and the difference of p50 to the baseline's;</li>

@@ -9,8 +9,9 @@ import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The two Java 21 methods the virtual-thread benchmark and tests need, {@code Executors.newVirtualThreadPerTaskExecutor()}
- * and {@code Thread.isVirtual()}, for code compiled with {@code --release 17}.
+ * The two Java 21 methods the virtual-thread benchmark and tests need,
+ * {@code Executors.newVirtualThreadPerTaskExecutor()} and {@code Thread.isVirtual()}, for code compiled with
+ * {@code --release 17}.
  * <p>
  * The module is compiled for Java 17 (CI builds it on 17 and 25), where those methods do not exist, so they are
  * looked up once, as method handles, on the running JVM. That is the smallest way to use them: a separate source set

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.github.cerebras4j.benchmarks.clients.CerebrasBlocking;
@@ -18,6 +21,7 @@ import io.github.cerebras4j.benchmarks.clients.SpringAiOpenAi;
 import io.github.cerebras4j.benchmarks.jmh.ClientAllocationBenchmark;
 import io.github.cerebras4j.benchmarks.jmh.SseDecodeBenchmark;
 import io.github.cerebras4j.benchmarks.loopback.LoopbackBenchmark;
+import io.github.cerebras4j.benchmarks.loopback.VirtualThreadBenchmark;
 import io.github.cerebras4j.benchmarks.server.LoadServerProcess;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
@@ -28,10 +32,23 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs every benchmark and prints one Markdown report: the end-to-end loopback figures, then JMH's allocation per
- * chunk and per request and its SSE decoding microbenchmark. {@code mvn -pl benchmarks -am -Pbench verify} runs it.
+ * Runs the benchmarks and prints one Markdown report: the end-to-end loopback figures, the blocking template on
+ * virtual threads (Java 21 or newer; skipped before), then JMH's allocation per chunk and per request and its SSE
+ * decoding microbenchmark. {@code mvn -pl benchmarks -am -Pbench verify} runs all of them; {@code -Dbench=} names the
+ * ones to run, separated by commas: {@value #LOOPBACK}, {@value #VIRTUAL_THREADS}, {@value #JMH}, or {@code all}.
  */
 public final class BenchmarkMain {
+
+	/** The name of the loopback figures for {@code -Dbench}. */
+	public static final String LOOPBACK = "loopback";
+
+	/** The name of the virtual-thread figure for {@code -Dbench}. */
+	public static final String VIRTUAL_THREADS = "virtual-threads";
+
+	/** The name of the JMH benchmarks for {@code -Dbench}. */
+	public static final String JMH = "jmh";
+
+	private static final List<String> ALL = List.of(LOOPBACK, VIRTUAL_THREADS, JMH);
 
 	private static final String API_KEY = "bench-key";
 
@@ -39,33 +56,66 @@ public final class BenchmarkMain {
 	}
 
 	/**
-	 * Runs everything.
+	 * Runs the benchmarks the system property {@code bench} names, all by default.
 	 * @param args none
 	 * @throws RunnerException if JMH fails
 	 */
 	public static void main(String[] args) throws RunnerException {
 		long start = System.nanoTime();
-		String loopback;
-		try (LoadServerProcess server = LoadServerProcess.start()) {
-			int concurrency = LoopbackBenchmark.Settings.standard().concurrency();
-			List<Contender> contenders = contenders(server.origin(), concurrency);
-			List<Contender> chatClients = chatClientContenders(server.origin(), concurrency);
-			try {
-				loopback = new LoopbackBenchmark(LoopbackBenchmark.Settings.standard(), contenders, chatClients).run();
-			}
-			finally {
-				contenders.forEach(Contender::close);
-				chatClients.forEach(Contender::close);
+		Set<String> selected = selected(System.getProperty("bench", "all"));
+		StringBuilder report = new StringBuilder();
+		if (selected.contains(LOOPBACK) || selected.contains(VIRTUAL_THREADS)) {
+			try (LoadServerProcess server = LoadServerProcess.start()) {
+				if (selected.contains(LOOPBACK)) {
+					report.append(loopback(server.origin())).append("\n");
+				}
+				if (selected.contains(VIRTUAL_THREADS)) {
+					report.append(new VirtualThreadBenchmark(VirtualThreadBenchmark.Settings.standard(), server.origin(),
+							API_KEY)
+						.run()).append("\n");
+				}
 			}
 		}
-		Collection<RunResult> jmh = new Runner(jmhOptions()).run();
+		if (selected.contains(JMH)) {
+			Collection<RunResult> jmh = new Runner(jmhOptions()).run();
+			report.append(allocationTable(jmh)).append("\n").append(decodeTable(jmh));
+		}
 		System.out.println();
 		System.out.println("## Benchmark report\n");
 		System.out.println(machine() + "\n");
-		System.out.println(loopback);
-		System.out.println(allocationTable(jmh));
-		System.out.println(decodeTable(jmh));
-		System.out.printf("All benchmarks ran in %.1f minutes.%n", (System.nanoTime() - start) / 60e9);
+		System.out.println(report);
+		System.out.printf("The benchmarks ran in %.1f minutes.%n", (System.nanoTime() - start) / 60e9);
+	}
+
+	private static Set<String> selected(String names) {
+		Set<String> selected = new LinkedHashSet<>();
+		for (String name : names.split(",")) {
+			String trimmed = name.trim().toLowerCase(Locale.ROOT);
+			if (trimmed.equals("all")) {
+				selected.addAll(ALL);
+			}
+			else if (ALL.contains(trimmed)) {
+				selected.add(trimmed);
+			}
+			else {
+				throw new IllegalArgumentException("Unknown benchmark '" + name + "' in -Dbench=" + names + ": use "
+						+ String.join(", ", ALL) + " or all, separated by commas");
+			}
+		}
+		return selected;
+	}
+
+	private static String loopback(String origin) {
+		int concurrency = LoopbackBenchmark.Settings.standard().concurrency();
+		List<Contender> contenders = contenders(origin, concurrency);
+		List<Contender> chatClients = chatClientContenders(origin, concurrency);
+		try {
+			return new LoopbackBenchmark(LoopbackBenchmark.Settings.standard(), contenders, chatClients).run();
+		}
+		finally {
+			contenders.forEach(Contender::close);
+			chatClients.forEach(Contender::close);
+		}
 	}
 
 	/**

@@ -48,9 +48,13 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 
 	private static final VarHandle WAITER;
 
+	private static final VarHandle ASKED;
+
 	static {
 		try {
-			WAITER = MethodHandles.lookup().findVarHandle(CerebrasStream.class, "waiter", Thread.class);
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			WAITER = lookup.findVarHandle(CerebrasStream.class, "waiter", Thread.class);
+			ASKED = lookup.findVarHandle(CerebrasStream.class, "asked", boolean.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -77,7 +81,7 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 
 	private boolean iterated;
 
-	// whether a chunk was asked for and not yet taken from the queue
+	// whether a chunk was asked for and not yet taken from the queue; set to true through ASKED
 	private volatile boolean asked;
 
 	private CerebrasStream() {
@@ -151,9 +155,11 @@ public final class CerebrasStream<T> implements Iterable<T>, AutoCloseable {
 		wakeUp();
 	}
 
-	private synchronized void askForChunk() {
-		if (!this.asked) {
-			this.asked = true;
+	// No monitor is held here: the request runs the chunks' pipeline on the reader's thread (decoding, and it may end
+	// the call and run its observation's handlers), and on Java 21 to 23 a virtual thread that parks holding a monitor
+	// pins its carrier.
+	private void askForChunk() {
+		if (ASKED.compareAndSet(this, false, true)) {
 			this.subscriber.request(1);
 		}
 	}

@@ -2,10 +2,12 @@ package io.github.cerebras4j.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.cerebras4j.client.core.ResponseMetadata;
 import io.github.cerebras4j.client.core.StreamResponse;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -43,6 +45,24 @@ class CerebrasStreamTests {
 					"3 processed on " + reader);
 		}
 		assertThat(requests).containsOnly(1L);
+	}
+
+	@Test
+	void chunksAreAskedForAndProcessedWithoutHoldingTheStreamsMonitor() {
+		// The reader runs the chunks' pipeline (decoding, and it may end the call and run its observation's handlers)
+		// when it asks for a chunk. On Java 21 to 23 a virtual thread that parks while it holds a monitor pins its
+		// carrier, so none may be held there: whatever that pipeline waits for must not pin.
+		AtomicReference<Object> opened = new AtomicReference<>();
+		List<Boolean> monitorHeld = new ArrayList<>();
+		try (CerebrasStream<String> stream = CerebrasStream.open(() -> Mono.just(new StreamResponse<>(OK, Flux
+			.just("first", "second")
+			.doOnRequest((n) -> monitorHeld.add(Thread.holdsLock(opened.get())))
+			.doOnNext((chunk) -> monitorHeld.add(Thread.holdsLock(opened.get()))))))) {
+			opened.set(stream);
+
+			assertThat(stream).containsExactly("first", "second");
+		}
+		assertThat(monitorHeld).hasSize(4).containsOnly(false);
 	}
 
 	@Test

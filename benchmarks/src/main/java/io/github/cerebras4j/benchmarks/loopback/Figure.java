@@ -8,13 +8,14 @@ import java.util.Map;
 
 /**
  * One measured figure (for example chunks per second through one stream) for every contender, printed as a Markdown
- * table whose first row, the baseline (or another reference), the others are compared with. It has any of three parts:
+ * table whose first row, the baseline (or another reference), the others are compared with. It has any of these parts:
  * <ul>
  * <li>latencies: samples in milliseconds (times to first token, request latencies) pooled over the counted rounds,
  * given as p50 and p99 and the difference of p50 to the baseline's;</li>
  * <li>a rate: one value per counted round, given as median, range and ratio of medians to the baseline's;</li>
  * <li>CPU time per unit of work: one value per counted round, given as median and range, and optionally per token
- * too.</li>
+ * too;</li>
+ * <li>counts: whole numbers per counted round (events, threads), each column given as their sum or their largest.</li>
  * </ul>
  */
 final class Figure {
@@ -38,6 +39,8 @@ final class Figure {
 	private final Map<String, List<Double>> rates = new LinkedHashMap<>();
 
 	private final Map<String, List<Double>> cpuNanos = new LinkedHashMap<>();
+
+	private final Map<String, Count> counts = new LinkedHashMap<>();
 
 	Figure(String title, List<String> contenders) {
 		this.title = title;
@@ -91,6 +94,31 @@ final class Figure {
 		return this;
 	}
 
+	/**
+	 * Gives the figure a column of the sum of a count over the counted rounds, for example of events.
+	 * @param header the column's header
+	 * @return this figure
+	 */
+	Figure summed(String header) {
+		this.counts.put(header, new Count(true));
+		return this;
+	}
+
+	/**
+	 * Gives the figure a column of the largest value of a count in the counted rounds, for example of a peak thread
+	 * count.
+	 * @param header the column's header
+	 * @return this figure
+	 */
+	Figure largest(String header) {
+		this.counts.put(header, new Count(false));
+		return this;
+	}
+
+	void count(String contender, String header, long value) {
+		this.counts.get(header).add(contender, value);
+	}
+
 	void record(String contender, double rate, double cpuNanosPerUnit) {
 		this.rates.get(contender).add(rate);
 		this.cpuNanos.get(contender).add(cpuNanosPerUnit);
@@ -122,6 +150,10 @@ final class Figure {
 				alignment.append("--:|");
 			}
 		}
+		this.counts.keySet().forEach((header) -> {
+			table.append(" ").append(header).append(" |");
+			alignment.append("--:|");
+		});
 		table.append("\n").append(alignment).append("\n");
 		double baselineLatency = Double.NaN;
 		double baselineRate = Double.NaN;
@@ -153,10 +185,35 @@ final class Figure {
 					table.append(String.format(" %.3f |", median(cpu) / 1000 / this.tokensPerUnit));
 				}
 			}
+			this.counts.values().forEach((count) -> table.append(count.cell(contender)));
 			table.append("\n");
 			baseline = false;
 		}
 		return table.toString();
+	}
+
+	/**
+	 * One count column: the sum or the largest of the values recorded for each contender.
+	 */
+	private static final class Count {
+
+		private final boolean summed;
+
+		private final Map<String, Long> values = new LinkedHashMap<>();
+
+		Count(boolean summed) {
+			this.summed = summed;
+		}
+
+		void add(String contender, long value) {
+			this.values.merge(contender, value, this.summed ? Long::sum : Long::max);
+		}
+
+		String cell(String contender) {
+			Long value = this.values.get(contender);
+			return (value != null) ? String.format(" %,d |", value) : " n/a |";
+		}
+
 	}
 
 	static double[] sorted(List<Double> values) {

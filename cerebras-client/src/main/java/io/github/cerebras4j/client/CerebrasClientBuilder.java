@@ -26,6 +26,7 @@ import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -502,7 +503,10 @@ public final class CerebrasClientBuilder<T> {
 	 * @return the template
 	 * @throws MissingApiKeyException if no API key was given and {@code CEREBRAS_API_KEY} is not set
 	 * @throws IllegalArgumentException if {@code CEREBRAS_BASE_URL} is not an absolute http or https URL without user
-	 * information, query or fragment
+	 * information, query or fragment, or the {@linkplain #tls(TlsSettings) TLS settings} cannot make a TLS context
+	 * (an unknown protocol, say)
+	 * @throws IllegalStateException if an {@linkplain #httpClientCustomizer(UnaryOperator) HttpClient customizer}
+	 * returns {@code null}
 	 */
 	public T build() {
 		String key = resolveApiKey();
@@ -510,9 +514,15 @@ public final class CerebrasClientBuilder<T> {
 		ConnectionPool pool = (this.connectionPool != null) ? this.connectionPool : ConnectionPool
 			.create(this.maxConnections, this.pendingAcquireTimeout, this.maxIdleTime, this.evictionInterval);
 		WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone() : WebClient.builder();
-		WebClient webClient = builder
-			.clientConnector(pool.connector(this.connectTimeout, this.proxy, this.tls, this.httpClientCustomizer))
-			.build();
+		ClientHttpConnector connector;
+		try {
+			connector = pool.connector(this.connectTimeout, this.proxy, this.tls, this.httpClientCustomizer);
+		}
+		catch (RuntimeException ex) {
+			pool.dispose();
+			throw ex;
+		}
+		WebClient webClient = builder.clientConnector(connector).build();
 		Transport transport = new Transport(webClient, key,
 				new Transport.Settings(url, defaultHeaders(), this.responseTimeout, this.streamIdleTimeout,
 						retryPolicy(), this.retryListener, this.observationRegistry, this.observationConvention,

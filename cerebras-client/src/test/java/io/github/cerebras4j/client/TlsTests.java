@@ -21,12 +21,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * TLS material set with the builder's {@code tls(..)}, against WireMock servers that speak only HTTPS with
  * self-signed certificates ({@link TestCertificates}): a certificate the JDK does not trust fails the handshake with a
  * TLS error, and is accepted once trusted; the host name is still verified; warm-ups and pings use the same material;
- * the key is presented to a server that asks for one; the protocols offered are the ones set.
+ * the key is presented to a server that asks for one; the protocols offered are the ones set, and a protocol or
+ * cipher suite the JDK does not know fails the build.
  */
 class TlsTests {
 
@@ -152,6 +154,23 @@ class TlsTests {
 				.isThrownBy(() -> tls11.chat().completions().create(REQUEST))
 				.withMessageStartingWith("TLS error: ");
 		}
+	}
+
+	@Test
+	void protocolOrCipherSuiteTheJdkDoesNotKnowFailsTheBuild() {
+		TlsSettings.Builder tls = TlsSettings.builder().trustManagerFactory(LOCALHOST.trustManagerFactory());
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CerebrasWireMock.template(CerebrasWireMock.httpsBaseUrl(server))
+				.tls(tls.protocols("TLSv0.9").build())
+				.build())
+			.withMessageStartingWith("The TLS settings cannot be used: ")
+			.withMessageContaining("TLSv0.9");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CerebrasWireMock.template(CerebrasWireMock.httpsBaseUrl(server))
+				.tls(tls.protocols().ciphers("TLS_NO_SUCH_SUITE").build())
+				.build())
+			.withMessageStartingWith("The TLS settings cannot be used: ")
+			.withMessageContaining("TLS_NO_SUCH_SUITE");
 	}
 
 	private static void stubChatAndStream(WireMockExtension server) {

@@ -8,7 +8,8 @@ import io.github.cerebras4j.client.core.ProxySettings;
 /**
  * Applies the {@code cerebras.*} timeouts ({@code cerebras.timeout.deadline} as the deadline of the default request
  * options), limits, pool settings, default headers, warm-up size and proxy to the builder, each through the builder
- * method of the same name. The builder itself never warms up: {@link CerebrasWarmUp} does once the application is ready.
+ * method of the same name. The builder itself never warms up: {@link CerebrasWarmUp} does once the application is
+ * ready.
  */
 final class PropertiesCerebrasTemplateCustomizer implements CerebrasTemplateCustomizer {
 

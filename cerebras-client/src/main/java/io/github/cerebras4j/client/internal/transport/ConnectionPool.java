@@ -10,9 +10,11 @@ import javax.net.ssl.TrustManagerFactory;
 
 import io.github.cerebras4j.client.core.ProxySettings;
 import io.github.cerebras4j.client.core.TlsSettings;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -133,9 +135,12 @@ public final class ConnectionPool {
 			builder.ciphers(ciphers);
 		}
 		try {
-			return builder.build();
+			SslContext sslContext = builder.build();
+			// an engine checks the protocols and cipher suites now, rather than at each connection
+			ReferenceCountUtil.release(sslContext.newEngine(ByteBufAllocator.DEFAULT));
+			return sslContext;
 		}
-		catch (SSLException ex) {
+		catch (SSLException | IllegalArgumentException ex) {
 			throw new IllegalArgumentException("The TLS settings cannot be used: " + ex.getMessage(), ex);
 		}
 	}

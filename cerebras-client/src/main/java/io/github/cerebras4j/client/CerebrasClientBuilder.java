@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
+import io.github.cerebras4j.client.core.ProxySettings;
 import io.github.cerebras4j.client.core.RequestOptions;
+import io.github.cerebras4j.client.core.TlsSettings;
 import io.github.cerebras4j.client.error.MissingApiKeyException;
 import io.github.cerebras4j.client.internal.transport.ConnectionPool;
 import io.github.cerebras4j.client.internal.transport.Transport;
@@ -24,9 +27,11 @@ import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * Builds a {@link CerebrasTemplate} or a {@link ReactiveCerebrasTemplate}; obtained from their {@code builder()}
@@ -35,7 +40,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code CEREBRAS_BASE_URL}), 5 s to connect, 60 s for a response, 60 s of silence inside a stream.
  *
  * <p>Requests go through Reactor Netty with a connection pool of this client's own (at most 100 connections),
- * plugged into the {@link WebClient.Builder} you give, so its filters, codecs and observation apply.
+ * plugged into the {@link WebClient.Builder} you give, so its filters, codecs and observation apply. A proxy, TLS
+ * material and anything else of the connections are set here ({@link #proxy(ProxySettings)},
+ * {@link #tls(TlsSettings)}, {@link #httpClientCustomizer(UnaryOperator)}), not on that builder's connector, which is
+ * replaced.
  *
  * <p>The {@code DEFAULT_*} constants are the defaults of the settings, and the only place they are written: the
  * Spring Boot {@code cerebras.*} properties start from them too (the retry settings' are on
@@ -129,6 +137,12 @@ public final class CerebrasClientBuilder<T> {
 
 	private Duration evictionInterval = DEFAULT_EVICTION_INTERVAL;
 
+	private @Nullable ProxySettings proxy;
+
+	private @Nullable TlsSettings tls;
+
+	private UnaryOperator<HttpClient> httpClientCustomizer = UnaryOperator.identity();
+
 	private boolean warmUp = true;
 
 	private int warmUpConnections = DEFAULT_WARM_UP_CONNECTIONS;
@@ -183,7 +197,8 @@ public final class CerebrasClientBuilder<T> {
 	/**
 	 * Sets the builder the client's {@link WebClient} is made from, for example Spring Boot's auto-configured one
 	 * so that its customizers, codecs, filters and observation apply. It is cloned, never changed; its connector is
-	 * replaced by this client's own.
+	 * replaced by this client's own, so a proxy or TLS set on that connector does not apply: set them with
+	 * {@link #proxy(ProxySettings)}, {@link #tls(TlsSettings)} and {@link #httpClientCustomizer(UnaryOperator)}.
 	 * @param webClientBuilder the builder
 	 * @return this builder
 	 */
@@ -397,6 +412,52 @@ public final class CerebrasClientBuilder<T> {
 	}
 
 	/**
+	 * Sets the HTTP proxy that every connection goes through, as a {@code CONNECT} tunnel (for an {@code https} base
+	 * URL, TLS to the API runs inside it), unless the base URL's host matches the proxy's
+	 * {@linkplain ProxySettings#nonProxyHosts() non-proxy hosts}. Direct connections by default. The
+	 * {@code cerebras.proxy.*} properties.
+	 * @param proxy the proxy
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> proxy(ProxySettings proxy) {
+		Assert.notNull(proxy, "'proxy' must not be null");
+		this.proxy = proxy;
+		return this;
+	}
+
+	/**
+	 * Sets the TLS material of the connections: the certificates trusted, the key presented for mutual TLS, the
+	 * protocols and cipher suites offered. The JDK's defaults otherwise. The {@code cerebras.ssl.bundle} property
+	 * (a Spring Boot SSL bundle).
+	 * @param tls the TLS settings
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> tls(TlsSettings tls) {
+		Assert.notNull(tls, "'tls' must not be null");
+		this.tls = tls;
+		return this;
+	}
+
+	/**
+	 * Adds a customizer of the Reactor Netty {@link HttpClient} under the client, for what the builder has no
+	 * setting for (wire logging, a resolver, socket options, metrics of Reactor Netty's own). Customizers run in the
+	 * order added, after the client has applied its own settings (pool, connect timeout, proxy, TLS), so they see
+	 * and may replace them; they apply to every exchange, warm-ups and health checks included. With Spring Boot,
+	 * every {@code CerebrasHttpClientCustomizer} bean is added. A customizer that changes what the client relies on
+	 * (its connection pool, the HTTP protocol) does so at its own risk.
+	 * <p>This is the one place where the builder shows a Reactor Netty type: the client runs on Reactor Netty, and
+	 * this is how to reach it.
+	 * @param customizer returns the client to use, given the client's own; never {@code null}
+	 * @return this builder
+	 */
+	public CerebrasClientBuilder<T> httpClientCustomizer(UnaryOperator<HttpClient> customizer) {
+		Assert.notNull(customizer, "'customizer' must not be null");
+		UnaryOperator<HttpClient> previous = this.httpClientCustomizer;
+		this.httpClientCustomizer = (httpClient) -> customizer.apply(previous.apply(httpClient));
+		return this;
+	}
+
+	/**
 	 * Sets whether {@link #build()} warms up connections in the background with {@code GET /v1/tcp_warming}, so the
 	 * first call does not pay for the TCP and TLS handshakes; on by default.
 	 * @param warmUp whether to warm up at build time
@@ -461,7 +522,10 @@ public final class CerebrasClientBuilder<T> {
 	 * @return the template
 	 * @throws MissingApiKeyException if no API key was given and {@code CEREBRAS_API_KEY} is not set
 	 * @throws IllegalArgumentException if {@code CEREBRAS_BASE_URL} is not an absolute http or https URL without user
-	 * information, query or fragment
+	 * information, query or fragment, or the {@linkplain #tls(TlsSettings) TLS settings} cannot make a TLS context
+	 * (an unknown protocol, say)
+	 * @throws IllegalStateException if an {@linkplain #httpClientCustomizer(UnaryOperator) HttpClient customizer}
+	 * returns {@code null}
 	 */
 	public T build() {
 		String key = resolveApiKey();
@@ -469,7 +533,15 @@ public final class CerebrasClientBuilder<T> {
 		ConnectionPool pool = (this.connectionPool != null) ? this.connectionPool : ConnectionPool
 			.create(this.maxConnections, this.pendingAcquireTimeout, this.maxIdleTime, this.evictionInterval);
 		WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone() : WebClient.builder();
-		WebClient webClient = builder.clientConnector(pool.connector(this.connectTimeout)).build();
+		ClientHttpConnector connector;
+		try {
+			connector = pool.connector(this.connectTimeout, this.proxy, this.tls, this.httpClientCustomizer);
+		}
+		catch (RuntimeException ex) {
+			pool.dispose();
+			throw ex;
+		}
+		WebClient webClient = builder.clientConnector(connector).build();
 		Transport transport = new Transport(webClient, key,
 				new Transport.Settings(url, defaultHeaders(), this.responseTimeout, this.streamIdleTimeout,
 						retryPolicy(), this.retryListener, this.observationRegistry, this.observationConvention,

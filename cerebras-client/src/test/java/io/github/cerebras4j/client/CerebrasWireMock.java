@@ -23,6 +23,35 @@ final class CerebrasWireMock {
 			.build();
 	}
 
+	/**
+	 * A WireMock server on 127.0.0.1 and a random port that speaks only HTTPS, with a certificate of
+	 * {@link TestCertificates}; its base URL is {@link #httpsBaseUrl(WireMockExtension)}.
+	 */
+	static WireMockExtension httpsServer(TestCertificates.Certificate certificate) {
+		return WireMockExtension.newInstance().options(https(certificate)).build();
+	}
+
+	/** The options of an HTTPS-only WireMock server on 127.0.0.1 with a certificate of {@link TestCertificates}. */
+	static WireMockConfiguration https(TestCertificates.Certificate certificate) {
+		return WireMockConfiguration.wireMockConfig()
+			.bindAddress("127.0.0.1")
+			.httpDisabled(true)
+			.dynamicHttpsPort()
+			.keystoreType("PKCS12")
+			.keystorePath(certificate.keyStore().toString())
+			.keystorePassword(TestCertificates.PASSWORD)
+			.keyManagerPassword(TestCertificates.PASSWORD);
+	}
+
+	static String httpsBaseUrl(WireMockExtension server) {
+		return "https://127.0.0.1:" + server.getHttpsPort();
+	}
+
+	/** A blocking template on a base URL, without retries or warm-up unless a test turns them on. */
+	static CerebrasClientBuilder<CerebrasTemplate> template(String baseUrl) {
+		return configure(CerebrasTemplate.builder(), baseUrl);
+	}
+
 	/** A blocking template on the server, without retries or warm-up unless a test turns them on. */
 	static CerebrasClientBuilder<CerebrasTemplate> template(WireMockExtension server) {
 		return configure(CerebrasTemplate.builder(), server);

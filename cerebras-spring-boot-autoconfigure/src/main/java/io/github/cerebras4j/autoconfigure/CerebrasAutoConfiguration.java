@@ -21,18 +21,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.support.CompositeRetryListener;
+import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the Cerebras client: a {@link ReactiveCerebrasTemplate} and a {@link CerebrasTemplate} on
  * the same connection pool, built from the {@code cerebras.*} properties, the {@link CerebrasConnectionDetails}, Boot's
- * {@link WebClient.Builder} (so {@code WebClientCustomizer}s apply), the {@link ObservationRegistry}, a
- * {@link CerebrasObservationConvention} and every {@link CerebrasTemplateCustomizer}. Retries follow a
+ * {@link WebClient.Builder} (so {@code WebClientCustomizer}s apply; its connector is the client's own), the
+ * {@link ObservationRegistry}, a {@link CerebrasObservationConvention}, the SSL bundle that {@code cerebras.ssl.bundle}
+ * names, every {@link CerebrasHttpClientCustomizer} and every {@link CerebrasTemplateCustomizer}. Retries follow a
  * {@link CerebrasRetryPolicy} built from {@code cerebras.retry.*}, unless the application defines a {@link RetryPolicy}
  * bean qualified with {@link CerebrasRetry @CerebrasRetry} or a {@link CerebrasRetryPolicy} bean; every
  * {@link RetryListener} bean qualified with {@code @CerebrasRetry} is told of the retries. Other {@code RetryPolicy}
@@ -44,6 +47,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * in this instance's memory. {@code cerebras.enabled=false} turns it all off.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass(ReactiveCerebrasTemplate.class)
@@ -65,7 +69,8 @@ public final class CerebrasAutoConfiguration {
 			ObjectProvider<CerebrasRetryPolicy> cerebrasRetryPolicy,
 			@CerebrasRetry ObjectProvider<RetryListener> retryListeners,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<CerebrasObservationConvention> observationConvention,
+			ObjectProvider<CerebrasObservationConvention> observationConvention, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<CerebrasHttpClientCustomizer> httpClientCustomizers,
 			ObjectProvider<CerebrasTemplateCustomizer> customizers, ObjectProvider<BudgetStore> budgetStore) {
 		String apiKey = UnusableApiKeyException.check(connectionDetails.apiKey());
 		RetryPolicy retryPolicy = qualifiedRetryPolicy
@@ -88,6 +93,12 @@ public final class CerebrasAutoConfiguration {
 					throttle.getDefaultCompletionTokens()));
 		}
 		new PropertiesCerebrasTemplateCustomizer(properties).customize(builder);
+		String sslBundle = properties.getSsl().getBundle();
+		if (StringUtils.hasText(sslBundle)) {
+			builder.tls(SslBundleTls.tls(sslBundle, sslBundles.getIfAvailable()));
+		}
+		httpClientCustomizers.orderedStream()
+			.forEach((customizer) -> builder.httpClientCustomizer(customizer::customize));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
@@ -146,16 +157,18 @@ public final class CerebrasAutoConfiguration {
 	}
 
 	/**
-	 * Masks the API key in actuator endpoints when the actuator is present.
+	 * Masks the API key and the proxy password in actuator endpoints when the actuator is present.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SanitizingFunction.class)
 	static class ActuatorSanitizingConfiguration {
 
+		// named as when it masked only the key, so that an application's bean of that name still replaces it
 		@Bean
 		@ConditionalOnMissingBean(name = "cerebrasApiKeySanitizer")
-		SanitizingFunction cerebrasApiKeySanitizer(CerebrasConnectionDetails connectionDetails) {
-			return new CerebrasApiKeySanitizer(connectionDetails.apiKey());
+		SanitizingFunction cerebrasApiKeySanitizer(CerebrasConnectionDetails connectionDetails,
+				CerebrasProperties properties) {
+			return new CerebrasSecretsSanitizer(connectionDetails.apiKey(), properties.getProxy().getPassword());
 		}
 
 	}

@@ -71,6 +71,10 @@ public class CerebrasProperties implements Validator {
 
 	private final Throttle throttle = new Throttle();
 
+	private final Proxy proxy = new Proxy();
+
+	private final Ssl ssl = new Ssl();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -133,6 +137,14 @@ public class CerebrasProperties implements Validator {
 
 	public Throttle getThrottle() {
 		return this.throttle;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
 	}
 
 	@Override
@@ -203,6 +215,7 @@ public class CerebrasProperties implements Validator {
 		}
 		check("metrics.max-model-tags",
 				(name) -> SettingChecks.atLeast(name, properties.getMetrics().getMaxModelTags(), 0), errors);
+		validateProxy(properties.getProxy(), errors);
 		Throttle throttle = properties.getThrottle();
 		check("throttle.max-wait", (name) -> SettingChecks.notNegative(name, throttle.getMaxWait()), errors);
 		check("throttle.default-completion-tokens",
@@ -222,6 +235,34 @@ public class CerebrasProperties implements Validator {
 		}
 	}
 
+	private static void validateProxy(Proxy proxy, Errors errors) {
+		if (proxy.getHost() == null) {
+			if (proxy.getPort() != null || proxy.getUsername() != null || proxy.getPassword() != null
+					|| proxy.getNonProxyHosts() != null) {
+				errors.rejectValue("proxy.host", "required",
+						"cerebras.proxy.host must be set when another cerebras.proxy.* property is");
+			}
+			return;
+		}
+		check("proxy.host", (name) -> SettingChecks.proxyHost(name, proxy.getHost()), errors);
+		Integer port = proxy.getPort();
+		if (port == null) {
+			errors.rejectValue("proxy.port", "required", "cerebras.proxy.port must be set when cerebras.proxy.host is");
+		}
+		else {
+			check("proxy.port", (name) -> SettingChecks.port(name, port), errors);
+		}
+		try {
+			SettingChecks.proxyCredentials("cerebras.proxy.username", proxy.getUsername(), "cerebras.proxy.password",
+					proxy.getPassword());
+		}
+		catch (IllegalArgumentException ex) {
+			// an error of the object, not of a field: a field error of the password would show it
+			errors.reject("invalid", ex.getMessage());
+		}
+		check("proxy.non-proxy-hosts", (name) -> SettingChecks.nonProxyHosts(name, proxy.getNonProxyHosts()), errors);
+	}
+
 	/**
 	 * Runs one of the client's checks on a property, under the property's name, and turns its failure into an error
 	 * of that property, so that every wrong value is reported at once.
@@ -233,6 +274,106 @@ public class CerebrasProperties implements Validator {
 		catch (IllegalArgumentException ex) {
 			errors.rejectValue(property, "invalid", ex.getMessage());
 		}
+	}
+
+	/**
+	 * An HTTP proxy that every connection goes through, as a CONNECT tunnel; none by default.
+	 */
+	public static class Proxy {
+
+		/**
+		 * Host name or IP address of the HTTP proxy to connect through. Connections are direct when not set.
+		 */
+		private @Nullable String host;
+
+		/**
+		 * Port of the HTTP proxy; required with the host.
+		 */
+		private @Nullable Integer port;
+
+		/**
+		 * Username sent to the proxy (Basic authentication); needs the password.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Password sent to the proxy with the username. Masked in actuator endpoints.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Hosts reached without the proxy: a Java regular expression matched, ignoring case, against the whole host
+		 * name of the base URL, such as 'localhost|.*\.internal\.example\.com'.
+		 */
+		private @Nullable String nonProxyHosts;
+
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		public @Nullable Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(@Nullable Integer port) {
+			this.port = port;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public @Nullable String getNonProxyHosts() {
+			return this.nonProxyHosts;
+		}
+
+		public void setNonProxyHosts(@Nullable String nonProxyHosts) {
+			this.nonProxyHosts = nonProxyHosts;
+		}
+
+		@Override
+		public String toString() {
+			return "Proxy[host=" + this.host + ", port=" + this.port + ", username=" + this.username + ", password="
+					+ ((this.password != null) ? "[set]" : "[unset]") + ", nonProxyHosts=" + this.nonProxyHosts + "]";
+		}
+
+	}
+
+	/**
+	 * TLS of the client's connections.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material, key, protocols and cipher suites the
+		 * client's connections use. The JDK's defaults when not set.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
 	}
 
 	/**

@@ -217,4 +217,43 @@ class CerebrasPropertiesTests {
 				.hasMessageContaining("cerebras.pool.max-connections must be at least 1, was 0"));
 	}
 
+
+	@Test
+	void proxyBindsFromPropertiesAndEnvironmentVariables() {
+		this.contextRunner
+			.withInitializer(environment(Map.of("CEREBRAS_PROXY_HOST", "proxy.example.com", "CEREBRAS_PROXY_PORT", "3128",
+					"CEREBRAS_PROXY_USERNAME", "alice", "CEREBRAS_PROXY_PASSWORD", "hunter2")))
+			.withPropertyValues("cerebras.proxy.non-proxy-hosts=localhost|.*\\.internal")
+			.run((context) -> {
+				CerebrasProperties properties = context.getBean(CerebrasProperties.class);
+				assertThat(properties.getProxy().getHost()).isEqualTo("proxy.example.com");
+				assertThat(properties.getProxy().getPort()).isEqualTo(3128);
+				assertThat(properties.getProxy().getUsername()).isEqualTo("alice");
+				assertThat(properties.getProxy().getPassword()).isEqualTo("hunter2");
+				assertThat(properties.getProxy().getNonProxyHosts()).isEqualTo("localhost|.*\\.internal");
+				assertThat(properties.getProxy()).hasToString("Proxy[host=proxy.example.com, port=3128, username=alice, "
+						+ "password=[set], nonProxyHosts=localhost|.*\\.internal]");
+			});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			cerebras.proxy.port=3128                                   | cerebras.proxy.host must be set when another cerebras.proxy.* property is
+			cerebras.proxy.host=proxy,cerebras.proxy.port=0             | cerebras.proxy.port must be between 1 and 65535, was 0
+			cerebras.proxy.host=proxy                                  | cerebras.proxy.port must be set when cerebras.proxy.host is
+			cerebras.proxy.host=http://proxy,cerebras.proxy.port=3128   | cerebras.proxy.host must be a host name or an IP address, without scheme or port
+			cerebras.proxy.host=proxy,cerebras.proxy.port=3128,cerebras.proxy.username=alice | cerebras.proxy.username is set without cerebras.proxy.password; set both or neither
+			cerebras.proxy.host=proxy,cerebras.proxy.port=3128,cerebras.proxy.password=hunter2 | cerebras.proxy.password is set without cerebras.proxy.username; set both or neither
+			cerebras.proxy.host=proxy,cerebras.proxy.port=3128,cerebras.proxy.non-proxy-hosts=*.internal | cerebras.proxy.non-proxy-hosts must be a regular expression
+			""")
+	void wrongProxyFailsStartUpNamingThePropertyAndNeverThePassword(String properties, String message) {
+		this.contextRunner.withPropertyValues(properties.split(",")).run((context) -> {
+			assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining(message);
+			assertThat(context.getStartupFailure().getCause().getMessage()).doesNotContain("hunter2");
+		});
+	}
+
 }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
@@ -202,6 +204,91 @@ public final class SettingChecks {
 		check(size.toBytes() > 0 && size.toBytes() <= MAX_EVENT_SIZE_LIMIT.toBytes(), name,
 				"must be positive and at most " + show(MAX_EVENT_SIZE_LIMIT), size);
 		return size;
+	}
+
+	/**
+	 * Checks a proxy's host: a host name or an IP address, without scheme, port, path or user information.
+	 * @param name the name to report
+	 * @param host the host
+	 * @return the host, trimmed
+	 * @throws IllegalArgumentException if it is blank or not a bare host; the message never repeats what stands
+	 * before an {@code @} (user information, perhaps a password)
+	 */
+	public static String proxyHost(String name, @Nullable String host) {
+		if (host == null || host.isBlank()) {
+			throw new IllegalArgumentException(name + " must not be blank");
+		}
+		String trimmed = host.trim();
+		if (trimmed.indexOf('@') >= 0) {
+			throw new IllegalArgumentException(name + " must not hold user information; set the proxy's username and "
+					+ "password on their own");
+		}
+		boolean onePortColon = trimmed.indexOf(':') >= 0 && trimmed.indexOf(':') == trimmed.lastIndexOf(':');
+		if (onePortColon || trimmed.indexOf('/') >= 0 || trimmed.chars().anyMatch(Character::isWhitespace)) {
+			throw new IllegalArgumentException(name + " must be a host name or an IP address, without scheme or port, "
+					+ "such as proxy.example.com, was '" + trimmed + "'");
+		}
+		return trimmed;
+	}
+
+	/**
+	 * Checks a TCP port: 1 to 65535.
+	 * @param name the name to report
+	 * @param port the port
+	 * @return the port
+	 * @throws IllegalArgumentException if it is outside 1 to 65535
+	 */
+	public static int port(String name, int port) {
+		check(port >= 1 && port <= 65535, name, "must be between 1 and 65535", port);
+		return port;
+	}
+
+	/**
+	 * Checks a proxy's credentials: both or neither, neither of them empty. The password is never shown.
+	 * @param usernameName the name of the username to report
+	 * @param username the username, or {@code null}
+	 * @param passwordName the name of the password to report
+	 * @param password the password, or {@code null}
+	 * @throws IllegalArgumentException if one is set without the other, or the username is blank or the password
+	 * empty
+	 */
+	public static void proxyCredentials(String usernameName, @Nullable String username, String passwordName,
+			@Nullable String password) {
+		if (username != null && username.isBlank()) {
+			throw new IllegalArgumentException(usernameName + " must not be blank");
+		}
+		if (password != null && password.isEmpty()) {
+			throw new IllegalArgumentException(passwordName + " must not be empty");
+		}
+		if (username != null && password == null) {
+			throw new IllegalArgumentException(usernameName + " is set without " + passwordName + "; set both or neither");
+		}
+		if (username == null && password != null) {
+			throw new IllegalArgumentException(passwordName + " is set without " + usernameName + "; set both or neither");
+		}
+	}
+
+	/**
+	 * Checks the hosts reached without a proxy: a Java regular expression, matched case-insensitively against the
+	 * whole host name (as Reactor Netty's {@code ProxyProvider.nonProxyHosts} does).
+	 * @param name the name to report
+	 * @param nonProxyHosts the regular expression, or {@code null} or blank for none
+	 * @return the regular expression, or {@code null} for none
+	 * @throws IllegalArgumentException if it is not a valid regular expression
+	 */
+	public static @Nullable String nonProxyHosts(String name, @Nullable String nonProxyHosts) {
+		if (nonProxyHosts == null || nonProxyHosts.isBlank()) {
+			return null;
+		}
+		try {
+			Pattern.compile(nonProxyHosts, Pattern.CASE_INSENSITIVE);
+		}
+		catch (PatternSyntaxException ex) {
+			throw new IllegalArgumentException(name + " must be a regular expression such as "
+					+ "'localhost|.*\\.internal\\.example\\.com', was '" + nonProxyHosts + "' (" + ex.getDescription()
+					+ " near index " + ex.getIndex() + ")");
+		}
+		return nonProxyHosts;
 	}
 
 	/**

@@ -42,16 +42,22 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A tiny application with the starter and the actuator, against a Cerebras stand-in on 127.0.0.1: the user's
- * one-sentence promise (set the key, inject the template, watch actuator) and the key's secrecy everywhere.
+ * one-sentence promise (set the key, inject the template, watch actuator) and the secrecy of the key and the proxy
+ * password everywhere.
  */
 @SpringBootTest(classes = ActuatorEndToEndTests.TinyApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cerebras.api-key=" + ActuatorEndToEndTests.API_KEY,
+		properties = { "cerebras.api-key=" + ActuatorEndToEndTests.API_KEY, "cerebras.proxy.host=127.0.0.1",
+				"cerebras.proxy.port=3128", "cerebras.proxy.username=alice",
+				"cerebras.proxy.password=" + ActuatorEndToEndTests.PROXY_PASSWORD,
 				"management.endpoints.web.exposure.include=health,metrics,env,configprops",
 				"management.endpoint.health.show-details=always", "management.endpoint.env.show-values=always",
 				"management.endpoint.configprops.show-values=always", "logging.level.io.github.cerebras4j=TRACE" })
 class ActuatorEndToEndTests {
 
 	static final String API_KEY = "csk-e2e-91b3c5d7e9f1a3b5c7d9e1f3";
+
+	// set with a proxy that the calls bypass (127.0.0.1 is a non-proxy host): only its secrecy is tested here
+	static final String PROXY_PASSWORD = "proxy-e2e-6b1f3a9d";
 
 	private static final WireMockServer cerebras = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
 
@@ -84,6 +90,7 @@ class ActuatorEndToEndTests {
 	@DynamicPropertySource
 	static void cerebrasBaseUrl(DynamicPropertyRegistry registry) {
 		registry.add("cerebras.base-url", () -> "http://127.0.0.1:" + cerebras.port());
+		registry.add("cerebras.proxy.non-proxy-hosts", () -> "127\\.0\\.0\\.1");
 	}
 
 	@Test
@@ -103,7 +110,8 @@ class ActuatorEndToEndTests {
 			assertThat(event.getLoggerName()).isEqualTo("io.github.cerebras4j.client.wire");
 			assertThat(event.getLevel()).isEqualTo(Level.TRACE);
 		});
-		assertThat(this.logs.list).allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(API_KEY));
+		assertThat(this.logs.list).allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(API_KEY)
+			.doesNotContain(PROXY_PASSWORD));
 	}
 
 	private void callAndCheckActuator() {
@@ -139,7 +147,9 @@ class ActuatorEndToEndTests {
 		for (String name : names.stream().filter(n -> n.startsWith("gen_ai") || n.startsWith("cerebras")).toList()) {
 			everything.append(text("/actuator/metrics/" + name));
 		}
-		assertThat(everything.toString()).contains("cerebras.api-key").doesNotContain(API_KEY);
+		assertThat(everything.toString()).contains("cerebras.api-key", "cerebras.proxy.password")
+			.doesNotContain(API_KEY)
+			.doesNotContain(PROXY_PASSWORD);
 	}
 
 	private JsonNode actuator(String path) {

@@ -1,8 +1,11 @@
 package io.github.cerebras4j.client.internal.transport;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLException;
 
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
 import io.github.cerebras4j.client.error.CerebrasException;
@@ -11,6 +14,9 @@ import io.github.cerebras4j.client.error.CerebrasPoolTimeoutException;
 import io.github.cerebras4j.client.error.CerebrasTimeoutException;
 import io.netty.channel.ChannelException;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.proxy.HttpProxyHandler.HttpProxyConnectException;
+import io.netty.handler.proxy.ProxyConnectException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.log.LogAccessor;
@@ -18,7 +24,8 @@ import org.springframework.web.reactive.function.client.WebClientException;
 
 /**
  * Turns what the network, Netty, WebClient and Reactor throw into the client's own exceptions: a connection pool
- * that had no free connection in time, a timeout, a body too large, or any other transport failure. Messages name the
+ * that had no free connection in time, a timeout, a body too large, or any other transport failure, named a proxy
+ * error or a TLS error when the proxy refused the tunnel or the TLS handshake failed. Messages name the
  * call and the root cause, scrubbed of the API key; the original is the cause. A {@link CerebrasException}, and any
  * failure that is not the transport's (a bug, a caller's exception), passes unchanged.
  */
@@ -56,8 +63,45 @@ final class TransportFailures {
 			logger.debug(() -> "Timed out: " + call.name() + ": " + reason);
 			return new CerebrasTimeoutException("Request timed out: " + call.name() + ": " + reason, ex);
 		}
-		logger.debug(() -> "Connection error: " + call.name() + ": " + reason);
-		return new CerebrasConnectionException("Connection error: " + call.name() + ": " + reason, ex);
+		String kind = kind(ex);
+		logger.debug(() -> kind + ": " + call.name() + ": " + reason);
+		return new CerebrasConnectionException(kind + ": " + call.name() + ": " + reason + hint(ex), ex);
+	}
+
+	/**
+	 * Names what failed, so that a proxy's refusal or a TLS failure is not read as a failure of the API: both happen
+	 * before any request reaches it.
+	 */
+	private static String kind(Throwable ex) {
+		if (find(ex, ProxyConnectException.class) != null) {
+			return "Proxy error";
+		}
+		if (find(ex, SSLException.class) != null) {
+			return "TLS error";
+		}
+		return "Connection error";
+	}
+
+	private static String hint(Throwable ex) {
+		HttpProxyConnectException proxyRefusal = find(ex, HttpProxyConnectException.class);
+		if (proxyRefusal != null && proxyRefusal.headers() != null
+				&& proxyRefusal.headers().contains(HttpHeaderNames.PROXY_AUTHENTICATE)) {
+			return " (the proxy wants credentials: check the proxy's username and password)";
+		}
+		if (find(ex, SSLException.class) != null && find(ex, GeneralSecurityException.class) != null) {
+			return " (the server's certificate was not accepted: is its issuer in the client's trust material, "
+					+ "and is it issued for this host?)";
+		}
+		return "";
+	}
+
+	private static <E extends Throwable> @Nullable E find(Throwable ex, Class<E> type) {
+		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -2,16 +2,22 @@ package io.github.cerebras4j.client.internal.transport;
 
 import java.io.IOException;
 import java.net.URI;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
 import io.github.cerebras4j.client.error.CerebrasMalformedResponseException;
 import io.github.cerebras4j.client.error.CerebrasPoolTimeoutException;
 import io.github.cerebras4j.client.error.CerebrasTimeoutException;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.proxy.HttpProxyHandler.HttpProxyConnectException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,6 +104,54 @@ class TransportFailuresTests {
 		assertThat(translated).isExactlyInstanceOf(CerebrasMalformedResponseException.class)
 			.hasMessage("The response body is larger than 64 MB")
 			.hasCause(tooLarge);
+	}
+
+	@Test
+	void proxyAskingForCredentialsIsAProxyErrorThatSaysSo() {
+		DefaultHttpHeaders headers = new DefaultHttpHeaders();
+		headers.set(HttpHeaderNames.PROXY_AUTHENTICATE, "Basic realm=\"corp\"");
+		WebClientRequestException refused = requestException(new HttpProxyConnectException(
+				"http, basic, proxy/10.0.0.1:3128 => api.cerebras.ai:443, status: 407 Proxy Authentication Required",
+				headers));
+
+		Throwable translated = this.failures.translate(refused, CALL);
+
+		assertThat(translated).isExactlyInstanceOf(CerebrasConnectionException.class)
+			.hasMessage("Proxy error: POST /v1/chat/completions: http, basic, proxy/10.0.0.1:3128 => api.cerebras.ai:443, "
+					+ "status: 407 Proxy Authentication Required (the proxy wants credentials: check the proxy's "
+					+ "username and password)")
+			.hasCause(refused);
+	}
+
+	@Test
+	void proxyRefusingForAnotherReasonIsAProxyError() {
+		WebClientRequestException refused = requestException(new HttpProxyConnectException(
+				"http, none, proxy/10.0.0.1:3128 => api.cerebras.ai:443, status: 403 Forbidden", new DefaultHttpHeaders()));
+
+		assertThat(this.failures.translate(refused, CALL)).isExactlyInstanceOf(CerebrasConnectionException.class)
+			.hasMessage("Proxy error: POST /v1/chat/completions: http, none, proxy/10.0.0.1:3128 => api.cerebras.ai:443, "
+					+ "status: 403 Forbidden");
+	}
+
+	@Test
+	void refusedCertificateIsATlsErrorThatSaysSo() {
+		SSLHandshakeException handshake = new SSLHandshakeException("PKIX path building failed");
+		handshake.initCause(new CertificateException("unable to find valid certification path to requested target"));
+		WebClientRequestException failed = requestException(handshake);
+
+		assertThat(this.failures.translate(failed, CALL)).isExactlyInstanceOf(CerebrasConnectionException.class)
+			.hasMessage("TLS error: POST /v1/chat/completions: unable to find valid certification path to requested "
+					+ "target (the server's certificate was not accepted: is its issuer in the client's trust material, "
+					+ "and is it issued for this host?)");
+	}
+
+	@Test
+	void otherTlsFailureIsATlsError() {
+		WebClientRequestException failed = requestException(new SSLHandshakeException("Received fatal alert: "
+				+ "handshake_failure"));
+
+		assertThat(this.failures.translate(failed, CALL)).isExactlyInstanceOf(CerebrasConnectionException.class)
+			.hasMessage("TLS error: POST /v1/chat/completions: Received fatal alert: handshake_failure");
 	}
 
 	@Test

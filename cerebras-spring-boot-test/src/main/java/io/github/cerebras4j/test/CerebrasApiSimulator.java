@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
@@ -197,7 +198,7 @@ final class CerebrasApiSimulator implements ResponseDefinitionTransformerV2 {
 		if (failure != null) {
 			return failure;
 		}
-		Answer answer = Answer.chat(typed, script);
+		Answer answer = plan(() -> Answer.chat(typed, script), meter);
 		WireFormat wire = new WireFormat("chatcmpl-", typed.model(), answer, script);
 		Map<String, String> limits = meter.settle(answer.promptTokens() + answer.completionTokens());
 		return stream ? stream(wire.chatChunks(), 1, script, limits, untilFirstToken)
@@ -228,7 +229,7 @@ final class CerebrasApiSimulator implements ResponseDefinitionTransformerV2 {
 		if (failure != null) {
 			return failure;
 		}
-		Answer answer = Answer.completion(typed, script);
+		Answer answer = plan(() -> Answer.completion(typed, script), meter);
 		WireFormat wire = new WireFormat("cmpl-", typed.model(), answer, script);
 		Map<String, String> limits = meter.settle(answer.promptTokens() + answer.completionTokens());
 		return stream ? stream(wire.completionChunks(), 0, script, limits, untilFirstToken)
@@ -269,6 +270,20 @@ final class CerebrasApiSimulator implements ResponseDefinitionTransformerV2 {
 			return error(script.streamFailure.statusCode(), script.streamFailure.message(), script, meter);
 		}
 		return null;
+	}
+
+	/**
+	 * Plans an answer; if that fails (a scripted function threw), settles the request as one that used nothing, so
+	 * that its reservation does not stay in the budget.
+	 */
+	private static Answer plan(Supplier<Answer> planner, Meter meter) {
+		try {
+			return planner.get();
+		}
+		catch (RuntimeException ex) {
+			meter.settle(0);
+			throw ex;
+		}
 	}
 
 	/**

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The six {@code x-ratelimit-*} headers the API puts on every response, with the free tier's limits: requests
  * per day and tokens per minute, counted down by the requests served (each request takes its prompt and completion
- * tokens), resetting at midnight UTC and at each minute. Scripted remaining values replace the counts.
+ * tokens), resetting at midnight UTC and at each minute. Scripted remaining values replace the counts. Nothing is
+ * enforced; while a {@link RateLimitBudget} is set, it writes the headers instead (with {@link #of}).
  */
 final class RateLimitHeaders {
 

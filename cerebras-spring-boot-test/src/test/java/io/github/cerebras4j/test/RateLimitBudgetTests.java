@@ -428,6 +428,22 @@ class RateLimitBudgetTests {
 	}
 
 	@Test
+	void reservationOfARequestWhoseReplierThrowsIsGivenBack() {
+		int prompt = Answer.promptTokens(question("Hi"));
+		this.server.rateLimit(10, prompt + RateLimit.DEFAULT_MAX_COMPLETION_TOKENS).replyWith((request) -> {
+			throw new IllegalStateException("The replier failed");
+		});
+		Throwable failed = catchThrowable(() -> create(question("Hi")));
+
+		this.server.reply("Fine.");
+		RawResponse<ChatCompletion> fits = create(question("Hi"));
+
+		assertThat(failed).isNotNull().isNotInstanceOf(RateLimitException.class);
+		assertThat(fits.getBody().content()).isEqualTo("Fine.");
+		assertThat(this.server.rateLimitStats().requestsAdmitted()).isEqualTo(2);
+	}
+
+	@Test
 	void concurrentClientsNeverGetMoreRequestsThanTheBudget() throws Exception {
 		this.server.rateLimit(10, 1_000_000, Duration.ofMinutes(1));
 

@@ -37,12 +37,8 @@ final class RateLimitBudget {
 		this.start = start;
 	}
 
-	/**
-	 * Returns the completion tokens a request reserves.
-	 * @param maxCompletionTokens the request's maximum, or {@code null} when it sets none
-	 * @return the tokens to reserve
-	 */
-	long reservedCompletionTokens(@Nullable Integer maxCompletionTokens) {
+	/** The completion tokens a request reserves: its maximum, or the default when it sets none. */
+	private long reservedCompletionTokens(@Nullable Integer maxCompletionTokens) {
 		return (maxCompletionTokens != null) ? Math.max(0, maxCompletionTokens)
 				: this.limit.defaultMaxCompletionTokens();
 	}

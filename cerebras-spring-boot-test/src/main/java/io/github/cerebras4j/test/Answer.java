@@ -137,7 +137,8 @@ record Answer(List<Delta> deltas, String finishReason, int promptTokens) {
 		return (line.length() <= QUOTE_LENGTH) ? line : line.substring(0, QUOTE_LENGTH - 1).strip() + "\u2026";
 	}
 
-	private static int promptTokens(ChatCompletionRequest request) {
+	/** Counts the prompt tokens of a chat request, as its usage reports them. */
+	static int promptTokens(ChatCompletionRequest request) {
 		int tokens = 0;
 		for (ChatMessage message : request.messages()) {
 			tokens += MESSAGE_OVERHEAD_TOKENS + Tokenizer.count(text(message));
@@ -148,7 +149,8 @@ record Answer(List<Delta> deltas, String finishReason, int promptTokens) {
 		return tokens;
 	}
 
-	private static int promptTokens(Prompt prompt) {
+	/** Counts the prompt tokens of a text completion request, as its usage reports them. */
+	static int promptTokens(Prompt prompt) {
 		if (prompt instanceof Prompt.Text text) {
 			return Tokenizer.count(text.text());
 		}

@@ -1,6 +1,7 @@
 package io.github.cerebras4j.test;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,9 @@ import org.springframework.util.Assert;
  * The script applies to the generation endpoints; scripted failures and faults also apply to the model endpoints,
  * never to {@code /v1/tcp_warming}. When several are scripted, a fault wins over an error status, which wins over an
  * in-stream error. The last {@value #REMEMBERED_REQUESTS} requests of each kind are kept for assertions.
+ * <p>
+ * With {@link #rateLimit(RateLimit)} the server also enforces a rate-limit budget, shared by all its clients, and
+ * answers 429 to requests over it, so that a test can run a fleet of clients against one budget.
  */
 public final class CerebrasMockServer implements AutoCloseable {
 
@@ -206,7 +210,8 @@ public final class CerebrasMockServer implements AutoCloseable {
 
 	/**
 	 * Scripts the remaining quota in the rate-limit headers; by default they count down from the free tier's 14,400
-	 * requests per day and 60,000 tokens per minute.
+	 * requests per day and 60,000 tokens per minute. Nothing is enforced; while a {@link #rateLimit(RateLimit)
+	 * budget} is set, its headers replace these.
 	 * @param remainingRequestsPerDay the value of {@code x-ratelimit-remaining-requests-day}
 	 * @param remainingTokensPerMinute the value of {@code x-ratelimit-remaining-tokens-minute}
 	 * @return this server
@@ -216,6 +221,92 @@ public final class CerebrasMockServer implements AutoCloseable {
 				"remaining requests and tokens must not be negative");
 		this.simulator.script((script) -> script.remainingLimits = new Script.RemainingLimits(remainingRequestsPerDay,
 				remainingTokensPerMinute));
+		return this;
+	}
+
+	/**
+	 * Enforces a rate-limit budget from now on, as Cerebras does, until {@link #reset()}; calling it again starts
+	 * anew. Each model has a budget of its own (Cerebras counts per organisation and model), shared by every client
+	 * of this server. Requests and tokens are counted in fixed windows that follow each other from now, not from the
+	 * server's start, so that the test or simulation that sets the budget knows where the windows fall; like
+	 * Cerebras's day and minute, a window resets at a point in time, which the {@code reset} headers tell.
+	 * <p>
+	 * Before it is answered, a chat or text completion request, streamed or not, reserves one request and its
+	 * prompt tokens (as its {@code usage} counts them) plus its {@code max_completion_tokens} ({@code max_tokens}),
+	 * or {@link RateLimit#defaultMaxCompletionTokens()} when it sets none. If that would exceed the request or the
+	 * token limit of its model's current windows, it is answered 429 whatever the script, with the API's body
+	 * {@code {"message":"Tokens per minute limit exceeded - too many tokens processed.",
+	 * "type":"too_many_requests_error","param":"quota","code":"token_quota_exceeded"}} ({@code Requests per ...} and
+	 * {@code request_quota_exceeded} for the request limit), {@code retry-after} with the seconds until the windows
+	 * that rejected it end (rounded up to the millisecond), and the rate-limit headers. Otherwise it is answered as
+	 * scripted, and the part of its reservation that its answer did not use is given back, so that the budget counts
+	 * the tokens really used. The server plans the whole answer before its first byte leaves, so it gives the rest
+	 * back at once, where the real API does when generation ends. A request the script fails with an error status
+	 * or a reset connection counts as a request and uses no tokens.
+	 * <p>
+	 * Every response then carries the budget's six {@code x-ratelimit-*} headers, counting down across all clients:
+	 * {@code limit}, {@code remaining} (the limit less what is reserved or used) and {@code reset} (seconds until the
+	 * window ends) of {@code requests-day} for the request window and {@code tokens-minute} for the token window,
+	 * whatever the windows' lengths. A response about no model (the model list, an error before the request is
+	 * read) shows the full quota of a model nothing was sent to. While a budget is set, its headers replace the
+	 * default ones and those of {@link #rateLimitHeaders(long, long)}.
+	 * @param limit the budget
+	 * @return this server
+	 */
+	public CerebrasMockServer rateLimit(RateLimit limit) {
+		Assert.notNull(limit, "'limit' must not be null");
+		this.simulator.rateLimit(limit);
+		return this;
+	}
+
+	/**
+	 * Enforces a rate-limit budget of requests and tokens per window, both counted in windows of the same length,
+	 * which may be scaled down to seconds; see {@link #rateLimit(RateLimit)}.
+	 * @param requestsPerWindow the requests admitted per window and model
+	 * @param tokensPerWindow the tokens admitted per window and model
+	 * @param window the length of the windows, at least a millisecond
+	 * @return this server
+	 */
+	public CerebrasMockServer rateLimit(long requestsPerWindow, long tokensPerWindow, Duration window) {
+		return rateLimit(RateLimit.of(requestsPerWindow, tokensPerWindow, window));
+	}
+
+	/**
+	 * Enforces a rate-limit budget of requests and tokens per minute; see {@link #rateLimit(RateLimit)}.
+	 * @param requestsPerMinute the requests admitted per minute and model
+	 * @param tokensPerMinute the tokens admitted per minute and model
+	 * @return this server
+	 */
+	public CerebrasMockServer rateLimit(long requestsPerMinute, long tokensPerMinute) {
+		return rateLimit(RateLimit.perMinute(requestsPerMinute, tokensPerMinute));
+	}
+
+	/**
+	 * Returns what the rate-limit budget counted since it was set, summed over all models.
+	 * @return the counts, {@link RateLimitStats#NONE} when no budget is set
+	 */
+	public RateLimitStats rateLimitStats() {
+		return this.simulator.rateLimitStats(null);
+	}
+
+	/**
+	 * Returns what the rate-limit budget of one model counted since it was set.
+	 * @param model the model
+	 * @return the counts, {@link RateLimitStats#NONE} when no budget is set or no request named the model
+	 */
+	public RateLimitStats rateLimitStats(String model) {
+		Assert.notNull(model, "'model' must not be null");
+		return this.simulator.rateLimitStats(model);
+	}
+
+	/**
+	 * Sets the clock of the rate limits, for tests that move time on instead of waiting; {@link #reset()} keeps it.
+	 * @param clock the clock
+	 * @return this server
+	 */
+	CerebrasMockServer clock(InstantSource clock) {
+		Assert.notNull(clock, "'clock' must not be null");
+		this.simulator.clock(clock);
 		return this;
 	}
 
@@ -332,7 +423,8 @@ public final class CerebrasMockServer implements AutoCloseable {
 	}
 
 	/**
-	 * Goes back to the default script and forgets the requests received and the quota used.
+	 * Goes back to the default script and forgets the requests received and the quota used; drops the rate-limit
+	 * budget and its counts, so nothing is enforced until {@link #rateLimit(RateLimit)} is called again.
 	 */
 	public void reset() {
 		this.simulator.reset();

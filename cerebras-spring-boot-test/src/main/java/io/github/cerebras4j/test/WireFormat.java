@@ -178,6 +178,19 @@ final class WireFormat {
 		return CerebrasJson.toJson(errorNode(status, message));
 	}
 
+	/**
+	 * The body of a 429 for a request over the rate-limit budget, as the API writes it: {@code {"message":"Requests
+	 * per minute limit exceeded - too many requests sent.","type":"too_many_requests_error","param":"quota",
+	 * "code":"request_quota_exceeded"}}.
+	 */
+	static String quotaExceeded(String message, String code) {
+		return CerebrasJson.toJson(NODES.objectNode()
+			.put("message", message)
+			.put("type", "too_many_requests_error")
+			.put("param", "quota")
+			.put("code", code));
+	}
+
 	/** An error event inside a stream, {@code {"status_code", "error": {...}}}. */
 	static String streamError(int status, String message) {
 		ObjectNode event = NODES.objectNode().put("status_code", status);

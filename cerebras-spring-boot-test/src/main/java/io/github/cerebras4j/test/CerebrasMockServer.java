@@ -241,7 +241,8 @@ public final class CerebrasMockServer implements AutoCloseable {
 	 * that rejected it end (rounded up to the millisecond), and the rate-limit headers. Otherwise it is answered as
 	 * scripted, and the part of its reservation that its answer did not use is given back, so that the budget counts
 	 * the tokens really used. The server plans the whole answer before its first byte leaves, so it gives the rest
-	 * back at once, where the real API does when generation ends. A request the script fails with an error status
+	 * back at once, where the real API does when generation ends; its headers, like the real API's, still count the
+	 * whole reservation. A request the script fails with an error status
 	 * or a reset connection counts as a request and uses no tokens.
 	 * <p>
 	 * Every response then carries the budget's six {@code x-ratelimit-*} headers, counting down across all clients:

@@ -85,10 +85,12 @@ final class RateLimitBudget {
 
 	/**
 	 * Settles an admitted request: counts the tokens it used, and gives the rest of its reservation back to its
-	 * token window if that is still the current one.
+	 * token window if that is still the current one. The headers returned are those from before the refund, as the
+	 * real API's are: it answers with the reservation counted and gives the rest back when generation ends.
 	 */
 	private synchronized Map<String, String> settle(Reservation reservation, long usedTokens, Instant now) {
 		Quota quota = quota(reservation.model(), now);
+		Map<String, String> headers = headers(quota, now);
 		if (quota.tokenWindow == reservation.tokenWindow()) {
 			quota.tokens += usedTokens - reservation.tokens();
 		}
@@ -97,7 +99,7 @@ final class RateLimitBudget {
 			counts.tokens += usedTokens;
 		}
 		quota.used += usedTokens;
-		return headers(quota, now);
+		return headers;
 	}
 
 	/**

@@ -26,6 +26,7 @@ import io.github.cerebras4j.client.completions.CompletionRequest;
 import io.github.cerebras4j.client.core.CerebrasJson;
 import io.github.cerebras4j.client.core.RateLimits;
 import io.github.cerebras4j.client.core.RawResponse;
+import io.github.cerebras4j.client.core.Usage;
 import io.github.cerebras4j.client.error.InternalServerException;
 import io.github.cerebras4j.client.error.RateLimitException;
 import org.junit.jupiter.api.AfterEach;
@@ -117,6 +118,11 @@ class RateLimitBudgetTests {
 		return limits.tokens(RateLimits.Window.MINUTE).remaining();
 	}
 
+	/** What a request without a maximum reserves: its prompt and the default completion tokens. */
+	private static long reservation(Usage usage) {
+		return usage.promptTokens() + RateLimit.DEFAULT_MAX_COMPLETION_TOKENS;
+	}
+
 	@Test
 	void budgetCountsDownAcrossClients() {
 		this.server.rateLimit(5, 10_000, Duration.ofMinutes(1));
@@ -132,9 +138,12 @@ class RateLimitBudgetTests {
 		long thirdTokens = third.getBody().usage().totalTokens();
 		assertThat(List.of(first, second, third)).extracting((response) -> remainingRequests(response.rateLimits()))
 			.containsExactly(4L, 3L, 2L);
+		// each response counts its own whole reservation, and what the earlier ones really used
 		assertThat(List.of(first, second, third)).extracting((response) -> remainingTokens(response.rateLimits()))
-			.containsExactly(10_000 - firstTokens, 10_000 - firstTokens - secondTokens,
-					10_000 - firstTokens - secondTokens - thirdTokens);
+			.containsExactly(10_000 - reservation(first.getBody().usage()),
+					10_000 - firstTokens - reservation(second.getBody().usage()),
+					10_000 - firstTokens - secondTokens - reservation(third.getBody().usage()));
+		assertThat(this.server.rateLimitStats().tokensUsed()).isEqualTo(firstTokens + secondTokens + thirdTokens);
 		RateLimits.Bucket requests = third.rateLimits().requests(RateLimits.Window.DAY);
 		RateLimits.Bucket tokens = third.rateLimits().tokens(RateLimits.Window.MINUTE);
 		assertThat(requests.limit()).isEqualTo(5);
@@ -215,8 +224,8 @@ class RateLimitBudgetTests {
 		assertThat(error.retryAfter()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(remainingTokens(error.rateLimits())).isEqualTo(prompt + 100);
 		assertThat(admitted.getBody().usage().promptTokens()).isEqualTo(prompt);
-		assertThat(remainingTokens(admitted.rateLimits()))
-			.isEqualTo(prompt + 100 - admitted.getBody().usage().totalTokens());
+		assertThat(remainingTokens(admitted.rateLimits())).as("the whole reservation counted in the answer's headers")
+			.isZero();
 	}
 
 	@Test
@@ -230,8 +239,8 @@ class RateLimitBudgetTests {
 		RawResponse<ChatCompletion> second = create(question("Count", 497 - prompt));
 
 		assertThat(first.getBody().usage().completionTokens()).isEqualTo(3);
-		assertThat(remainingTokens(first.rateLimits())).isEqualTo(497);
-		assertThat(remainingTokens(second.rateLimits())).isEqualTo(497 - prompt - 3);
+		assertThat(remainingTokens(first.rateLimits())).as("the answer's headers count the whole reservation").isZero();
+		assertThat(remainingTokens(second.rateLimits())).as("497 given back, all reserved again").isZero();
 		assertThat(this.server.rateLimitStats().tokensUsed()).isEqualTo(2 * (prompt + 3));
 	}
 
@@ -299,12 +308,14 @@ class RateLimitBudgetTests {
 		long textTokens = textChunks.get(textChunks.size() - 1).usage().totalTokens();
 		long completionTokens = completion.getBody().usage().totalTokens();
 		assertThat(remainingRequests(chatLimits)).isEqualTo(2);
-		assertThat(remainingTokens(chatLimits)).isEqualTo(10_000 - chatTokens);
+		assertThat(remainingTokens(chatLimits))
+			.isEqualTo(10_000 - reservation(chatChunks.get(chatChunks.size() - 1).usage()));
 		assertThat(remainingRequests(textLimits)).isEqualTo(1);
-		assertThat(remainingTokens(textLimits)).isEqualTo(10_000 - chatTokens - textTokens);
+		assertThat(remainingTokens(textLimits))
+			.isEqualTo(10_000 - chatTokens - reservation(textChunks.get(textChunks.size() - 1).usage()));
 		assertThat(remainingRequests(completion.rateLimits())).isZero();
 		assertThat(remainingTokens(completion.rateLimits()))
-			.isEqualTo(10_000 - chatTokens - textTokens - completionTokens);
+			.isEqualTo(10_000 - chatTokens - textTokens - reservation(completion.getBody().usage()));
 		assertThat(overBudget).isInstanceOf(RateLimitException.class);
 		assertThat(this.server.rateLimitStats().tokensUsed()).isEqualTo(chatTokens + textTokens + completionTokens);
 	}
@@ -322,7 +333,7 @@ class RateLimitBudgetTests {
 		assertThat(lastMillisecond.retryAfter()).isEqualTo(Duration.ofMillis(1));
 		assertThat(remainingRequests(nextWindow.rateLimits())).isZero();
 		assertThat(remainingTokens(nextWindow.rateLimits()))
-			.isEqualTo(100_000 - nextWindow.getBody().usage().totalTokens());
+			.isEqualTo(100_000 - reservation(nextWindow.getBody().usage()));
 		assertThat(nextWindow.rateLimits().requests(RateLimits.Window.DAY).resetAfter())
 			.isEqualTo(Duration.ofSeconds(2));
 		assertThat(this.server.rateLimitStats().windows())
@@ -421,7 +432,8 @@ class RateLimitBudgetTests {
 		RateLimitException overBudget = rejected(question("Hi"));
 
 		assertThat(remainingRequests(failed.rateLimits())).isZero();
-		assertThat(remainingTokens(failed.rateLimits())).isEqualTo(10_000);
+		assertThat(remainingTokens(failed.rateLimits())).as("the reservation, counted until the failure gave it back")
+			.isEqualTo(10_000 - Answer.promptTokens(question("Hi")) - RateLimit.DEFAULT_MAX_COMPLETION_TOKENS);
 		assertThat(overBudget.error().code()).as("429 wins over the scripted fault")
 			.isEqualTo("request_quota_exceeded");
 		assertThat(this.server.rateLimitStats().tokensUsed()).isZero();

@@ -55,11 +55,9 @@ final class Throttle {
 	 * @return the tokens
 	 */
 	long estimate(ApiCall call) {
-		Integer maxOutput = call.maxOutputTokens();
-		long completion = (maxOutput != null) ? maxOutput : this.settings.defaultCompletionTokens();
 		byte[] body = call.body();
 		long prompt = (body != null) ? (body.length + BYTES_PER_PROMPT_TOKEN - 1) / BYTES_PER_PROMPT_TOKEN : 0;
-		return completion + prompt;
+		return completionTokens(call) + prompt;
 	}
 
 	/**
@@ -118,27 +116,43 @@ final class Throttle {
 	 * Sets the budget of a call's model from the rate-limit headers of its response, successful or not.
 	 * @param call the call
 	 * @param headers the response's headers
+	 * @return whether the headers reported a budget
 	 */
-	void update(ApiCall call, HttpHeaders headers) {
+	boolean update(ApiCall call, HttpHeaders headers) {
 		String model = call.model();
 		RateLimits limits = RateLimits.from(headers);
 		if (call.generates() && model != null && !limits.isEmpty()) {
 			run(this.store.update(model, limits), "update");
+			return true;
 		}
+		return false;
 	}
 
 	/**
-	 * Gives back the tokens a call reserved beyond what it used, or takes those it used beyond its reservation.
+	 * Gives back the tokens a call reserved beyond what it used, or takes those it used beyond its reservation. When
+	 * its response reported the budget, the server's count already held the call's reservation as the server makes it
+	 * (the real prompt and the completion maximum), so only the completion tokens not generated come back; otherwise
+	 * the difference with the client's own estimate does.
 	 * @param call the call
-	 * @param reserved the tokens reserved
+	 * @param reserved the tokens the client reserved
 	 * @param usage the call's usage, or {@code null} when it reported none (nothing is corrected then)
+	 * @param reported whether the response's headers reported the budget
 	 */
-	void settle(ApiCall call, long reserved, @Nullable Usage usage) {
+	void settle(ApiCall call, long reserved, @Nullable Usage usage, boolean reported) {
 		String model = call.model();
-		Integer used = (usage != null) ? usage.totalTokens() : null;
-		if (reserved > 0 && model != null && used != null && used != reserved) {
-			run(this.store.giveBack(model, reserved - used), "correction");
+		if (reserved == 0 || model == null || usage == null) {
+			return;
 		}
+		Integer used = reported ? usage.completionTokens() : usage.totalTokens();
+		long basis = reported ? completionTokens(call) : reserved;
+		if (used != null && used != basis) {
+			run(this.store.giveBack(model, basis - used), "correction");
+		}
+	}
+
+	private long completionTokens(ApiCall call) {
+		Integer maxOutput = call.maxOutputTokens();
+		return (maxOutput != null) ? maxOutput : this.settings.defaultCompletionTokens();
 	}
 
 	private void run(Mono<Void> operation, String what) {

@@ -18,6 +18,7 @@ import io.github.cerebras4j.benchmarks.clients.JdkHttpBaseline;
 import io.github.cerebras4j.benchmarks.clients.LangChain4jOpenAi;
 import io.github.cerebras4j.benchmarks.clients.SpringAiChatClient;
 import io.github.cerebras4j.benchmarks.clients.SpringAiOpenAi;
+import io.github.cerebras4j.benchmarks.fleet.FleetSimulation;
 import io.github.cerebras4j.benchmarks.jmh.ClientAllocationBenchmark;
 import io.github.cerebras4j.benchmarks.jmh.SseDecodeBenchmark;
 import io.github.cerebras4j.benchmarks.loopback.LoopbackBenchmark;
@@ -34,8 +35,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the benchmarks and prints one Markdown report: the end-to-end loopback figures, the blocking template on
  * virtual threads (Java 21 or newer; skipped before), then JMH's allocation per chunk and per request and its SSE
- * decoding microbenchmark. {@code mvn -pl benchmarks -am -Pbench verify} runs all of them; {@code -Dbench=} names the
- * ones to run, separated by commas: {@value #LOOPBACK}, {@value #VIRTUAL_THREADS}, {@value #JMH}, or {@code all}.
+ * decoding microbenchmark, then the fleet simulation of the throttle. {@code mvn -pl benchmarks -am -Pbench verify} runs all of them; {@code -Dbench=} names the
+ * ones to run, separated by commas: {@value #LOOPBACK}, {@value #VIRTUAL_THREADS}, {@value #JMH}, {@value #FLEET} or {@code all}.
  */
 public final class BenchmarkMain {
 
@@ -48,7 +49,10 @@ public final class BenchmarkMain {
 	/** The name of the JMH benchmarks for {@code -Dbench}. */
 	public static final String JMH = "jmh";
 
-	private static final List<String> ALL = List.of(LOOPBACK, VIRTUAL_THREADS, JMH);
+	/** The name of the fleet simulation for {@code -Dbench}. */
+	public static final String FLEET = "fleet";
+
+	private static final List<String> ALL = List.of(LOOPBACK, VIRTUAL_THREADS, JMH, FLEET);
 
 	private static final String API_KEY = "bench-key";
 
@@ -60,7 +64,7 @@ public final class BenchmarkMain {
 	 * @param args none
 	 * @throws RunnerException if JMH fails
 	 */
-	public static void main(String[] args) throws RunnerException {
+	public static void main(String[] args) throws RunnerException, InterruptedException {
 		long start = System.nanoTime();
 		Set<String> selected = selected(System.getProperty("bench", "all"));
 		StringBuilder report = new StringBuilder();
@@ -79,6 +83,10 @@ public final class BenchmarkMain {
 		if (selected.contains(JMH)) {
 			Collection<RunResult> jmh = new Runner(jmhOptions()).run();
 			report.append(allocationTable(jmh)).append("\n").append(decodeTable(jmh));
+		}
+		if (selected.contains(FLEET)) {
+			FleetSimulation fleet = new FleetSimulation(FleetSimulation.Settings.standard());
+			report.append(FleetSimulation.report(fleet.runAll(null))).append("\n");
 		}
 		System.out.println();
 		System.out.println("## Benchmark report\n");

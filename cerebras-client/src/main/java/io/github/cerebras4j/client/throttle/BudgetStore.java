@@ -25,8 +25,8 @@ public interface BudgetStore {
 	Mono<Admission> take(String model, Cost cost);
 
 	/**
-	 * Corrects the token budgets by what a call really used: gives back tokens reserved and not used, or takes those
-	 * used beyond the reservation.
+	 * Corrects the token budgets by what a call really used: gives back the tokens of its estimate it did not use, or
+	 * takes those it used beyond it, so that the count holds each call's real usage once it is answered.
 	 * @param model the model
 	 * @param tokens tokens to give back when positive, to take when negative
 	 * @return completion
@@ -34,8 +34,9 @@ public interface BudgetStore {
 	Mono<Void> giveBack(String model, long tokens);
 
 	/**
-	 * Sets the budgets to what the server reported on a response: its limits, remainders and reset times always win
-	 * over the store's own count.
+	 * Follows what the server reported on a response: its limits and reset times always win; its remainders win when
+	 * they are lower than the store's count (the server counted calls the store did not see) or of a later window,
+	 * but do not raise the count within a window, since the server has not yet seen the calls still in flight.
 	 * @param model the model
 	 * @param limits the rate-limit headers of the response
 	 * @return completion

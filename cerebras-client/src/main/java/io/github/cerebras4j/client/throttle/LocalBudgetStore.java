@@ -19,10 +19,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * The budgets of each model kept in this JVM: for requests and tokens, per window (minute, hour, day), what is left
- * and when the window resets, as the server counts them. Budgets start from the {@link BudgetLimits} given, or from
- * the first response's headers, which then set them on every response. A window whose reset time passes starts full
- * again; its length is the longest reset time the server reported for it (so windows scaled down in a test server
- * are followed), or its name's (a minute, an hour, a day) until then.
+ * and when the window resets. Budgets start from the {@link BudgetLimits} given, or from the first response's
+ * headers. Every call takes its estimate and gives back what it did not use, so the count follows the server's for
+ * this JVM's own calls, those still in flight included; the server's headers then set the limits and the windows'
+ * ends, and lower the count when the server has counted more (other clients of the same organisation). A window
+ * whose reset time passes starts full again; its length is the longest reset time the server reported for it (so
+ * windows scaled down in a test server are followed), or its name's (a minute, an hour, a day) until then.
  *
  * <p>Thread-safe; every operation is a short critical section on one model's budgets, never a wait.
  */
@@ -185,6 +187,9 @@ public final class LocalBudgetStore implements BudgetStore {
 
 		private boolean lengthReported;
 
+		// whether the server reported on this budget yet: until then its count and window are guesses
+		private boolean reported;
+
 		Bucket(boolean tokens, Window window, @Nullable Long limit) {
 			this.tokens = tokens;
 			this.window = window;
@@ -232,22 +237,51 @@ public final class LocalBudgetStore implements BudgetStore {
 			}
 		}
 
+		/**
+		 * Follows what the server reported. Its limit and its window's end always win. Its remainder wins the first
+		 * time, when it is lower than this count, or when it is of a later window than this one (the server's window
+		 * turned before this count's did); within one window a higher remainder does not raise the count, since the server has not
+		 * yet seen the calls still on their way to it, which this count holds.
+		 */
 		void update(RateLimits.Bucket reported, Instant now) {
+			roll(now);
 			if (reported.limit() != null) {
 				this.limit = reported.limit();
 			}
-			if (reported.remaining() != null) {
-				this.remaining = reported.remaining();
-			}
 			Duration resetAfter = reported.resetAfter();
-			if (resetAfter != null && !resetAfter.isNegative()) {
-				this.resetAt = now.plus(resetAfter);
+			Instant reportedReset = (resetAfter != null && !resetAfter.isNegative()) ? now.plus(resetAfter) : null;
+			Long remaining = reported.remaining();
+			boolean first = !this.reported;
+			this.reported = true;
+			if (remaining != null) {
+				if (first || this.remaining == null || isLaterWindow(reportedReset)) {
+					this.remaining = remaining;
+				}
+				else if (isEarlierWindow(reportedReset)) {
+					return;
+				}
+				else {
+					this.remaining = Math.min(this.remaining, remaining);
+				}
+			}
+			if (reportedReset != null) {
+				this.resetAt = reportedReset;
 				// the first reported reset replaces the window's nominal length, later ones can only lengthen it
 				if (!resetAfter.isZero() && (!this.lengthReported || resetAfter.compareTo(this.length) > 0)) {
 					this.length = resetAfter;
 					this.lengthReported = true;
 				}
 			}
+		}
+
+		private boolean isLaterWindow(@Nullable Instant reportedReset) {
+			return reportedReset != null && (this.resetAt == null
+					|| reportedReset.isAfter(this.resetAt.plus(this.length.dividedBy(2))));
+		}
+
+		private boolean isEarlierWindow(@Nullable Instant reportedReset) {
+			return reportedReset != null && this.resetAt != null
+					&& reportedReset.isBefore(this.resetAt.minus(this.length.dividedBy(2)));
 		}
 
 		/** Names the budget for messages, for example {@code tokens per minute}. */

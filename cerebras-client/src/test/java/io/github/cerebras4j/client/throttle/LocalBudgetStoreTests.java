@@ -70,6 +70,30 @@ class LocalBudgetStoreTests {
 	}
 
 	@Test
+	void withinAWindowTheServersHigherRemainderDoesNotRaiseTheCountOfCallsItHasNotSeen() {
+		LocalBudgetStore store = new LocalBudgetStore(BudgetLimits.NONE, this.clock);
+		store.update(MODEL, tokens(1000L, 1000L, Duration.ofSeconds(60))).block();
+		take(store, 300);
+		take(store, 300);
+		// the answer to the first call: the server had not seen the second one yet
+		store.update(MODEL, tokens(1000L, 700L, Duration.ofSeconds(59))).block();
+		assertThat(store.remaining().get(MODEL).tokens()).isEqualTo(400L);
+		// another client of the same organisation used more than this one knows of
+		store.update(MODEL, tokens(1000L, 100L, Duration.ofSeconds(58))).block();
+		assertThat(store.remaining().get(MODEL).tokens()).isEqualTo(100L);
+	}
+
+	@Test
+	void aRemainderOfALaterWindowWinsAndOneOfAnEarlierWindowIsIgnored() {
+		LocalBudgetStore store = new LocalBudgetStore(BudgetLimits.NONE, this.clock);
+		store.update(MODEL, tokens(1000L, 0L, Duration.ofSeconds(50))).block();
+		store.update(MODEL, tokens(1000L, 900L, Duration.ofSeconds(110))).block();
+		assertThat(store.remaining().get(MODEL).tokens()).as("the server's window turned first").isEqualTo(900L);
+		store.update(MODEL, tokens(1000L, 5L, Duration.ofSeconds(45))).block();
+		assertThat(store.remaining().get(MODEL).tokens()).as("a late answer of the window before").isEqualTo(900L);
+	}
+
+	@Test
 	void withoutLimitsEverythingIsAdmittedUntilTheServerReportsABudget() {
 		LocalBudgetStore store = new LocalBudgetStore(BudgetLimits.NONE, this.clock);
 		for (int i = 0; i < 1000; i++) {

@@ -24,8 +24,8 @@ import reactor.core.scheduler.Schedulers;
  * The stage before each attempt of a generation when the client throttles: takes the call's estimated cost from its
  * model's budget, waiting (without a thread) until the budget resets when it is short, or refusing the call at once
  * with a {@link RateLimitException} when the budget resets only after the longest wait. Each response then corrects
- * the budget: its rate-limit headers set it, and the usage of a finished generation gives back the tokens reserved
- * and not used. Each admission is observed as {@value #OBSERVATION_NAME}, its outcome {@code admitted},
+ * the budget: the usage of a finished generation gives back the tokens reserved and not used, and the rate-limit
+ * headers go to the store, which follows the server's limits, windows and count. Each admission is observed as {@value #OBSERVATION_NAME}, its outcome {@code admitted},
  * {@code refused} or {@code cancelled}, so that its wait is timed.
  */
 final class Throttle {
@@ -116,37 +116,26 @@ final class Throttle {
 	 * Sets the budget of a call's model from the rate-limit headers of its response, successful or not.
 	 * @param call the call
 	 * @param headers the response's headers
-	 * @return whether the headers reported a budget
 	 */
-	boolean update(ApiCall call, HttpHeaders headers) {
+	void update(ApiCall call, HttpHeaders headers) {
 		String model = call.model();
 		RateLimits limits = RateLimits.from(headers);
 		if (call.generates() && model != null && !limits.isEmpty()) {
 			run(this.store.update(model, limits), "update");
-			return true;
 		}
-		return false;
 	}
 
 	/**
-	 * Gives back the tokens a call reserved beyond what it used, or takes those it used beyond its reservation. When
-	 * its response reported the budget, the server's count already held the call's reservation as the server makes it
-	 * (the real prompt and the completion maximum), so only the completion tokens not generated come back; otherwise
-	 * the difference with the client's own estimate does.
+	 * Gives back the tokens a call reserved beyond what it used, or takes those it used beyond its reservation.
 	 * @param call the call
-	 * @param reserved the tokens the client reserved
+	 * @param reserved the tokens reserved
 	 * @param usage the call's usage, or {@code null} when it reported none (nothing is corrected then)
-	 * @param reported whether the response's headers reported the budget
 	 */
-	void settle(ApiCall call, long reserved, @Nullable Usage usage, boolean reported) {
+	void settle(ApiCall call, long reserved, @Nullable Usage usage) {
 		String model = call.model();
-		if (reserved == 0 || model == null || usage == null) {
-			return;
-		}
-		Integer used = reported ? usage.completionTokens() : usage.totalTokens();
-		long basis = reported ? completionTokens(call) : reserved;
-		if (used != null && used != basis) {
-			run(this.store.giveBack(model, basis - used), "correction");
+		Integer used = (usage != null) ? usage.totalTokens() : null;
+		if (reserved > 0 && model != null && used != null && used != reserved) {
+			run(this.store.giveBack(model, reserved - used), "correction");
 		}
 	}
 

@@ -2,7 +2,6 @@ package io.github.cerebras4j.client.internal.transport;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -165,8 +164,7 @@ public final class Transport {
 						: this.errors.<RawResponse<T>>error(response);
 			})
 				.doOnNext(raw -> throttle.settle(call, reserved,
-						(raw.getBody() instanceof Generation generation) ? generation.usage() : null,
-						!raw.rateLimits().isEmpty()))
+						(raw.getBody() instanceof Generation generation) ? generation.usage() : null))
 				.onErrorMap(ex -> this.failures.translate(ex, call))));
 	}
 
@@ -196,15 +194,14 @@ public final class Transport {
 		}
 		return this.policy.stream(call, (retriesTaken, onResponse) -> throttle.admit(call).flatMapMany(reserved -> {
 			AtomicReference<@Nullable Usage> usage = new AtomicReference<>();
-			AtomicBoolean reported = new AtomicBoolean();
 			return this.requests.request(call, idleTimeout).exchangeToFlux(response -> {
-				reported.set(throttle.update(call, response.headers().asHttpHeaders()));
+				throttle.update(call, response.headers().asHttpHeaders());
 				return streamOf(response, chunkType, retriesTaken, onResponse);
 			}).doOnNext(chunk -> {
 				if (chunk.usage() != null) {
 					usage.set(chunk.usage());
 				}
-			}).doOnComplete(() -> throttle.settle(call, reserved, usage.get(), reported.get()))
+			}).doOnComplete(() -> throttle.settle(call, reserved, usage.get()))
 				.onErrorMap(ex -> this.failures.translate(ex, call));
 		}), gracePeriod);
 	}

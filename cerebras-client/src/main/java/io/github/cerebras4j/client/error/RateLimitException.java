@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RateLimitException extends CerebrasApiException {
 
+	/** How long the server asked to wait, as sent; {@code null} when it sent no hint that parses. */
 	private final @Nullable Duration retryAfter;
 
 	RateLimitException(Details details) {

@@ -47,6 +47,12 @@ import org.springframework.core.annotation.Order;
 @EnableConfigurationProperties(CerebrasSpringAiProperties.class)
 public final class CerebrasSpringAiAutoConfiguration {
 
+	/**
+	 * Creates the auto-configuration, as Spring Boot does when it applies it.
+	 */
+	public CerebrasSpringAiAutoConfiguration() {
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	CerebrasChatModel cerebrasChatModel(CerebrasTemplate cerebrasTemplate, CerebrasSpringAiProperties properties,

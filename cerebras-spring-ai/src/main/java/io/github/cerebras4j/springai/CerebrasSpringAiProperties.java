@@ -22,6 +22,12 @@ public class CerebrasSpringAiProperties {
 	private final Chat chat = new Chat();
 
 	/**
+	 * Creates the properties, each with its default, for Spring Boot to bind {@code cerebras.spring-ai.*} to.
+	 */
+	public CerebrasSpringAiProperties() {
+	}
+
+	/**
 	 * The chat model's settings.
 	 * @return the chat settings
 	 */
@@ -40,6 +46,12 @@ public class CerebrasSpringAiProperties {
 		private boolean enabled = true;
 
 		private final Options options = new Options();
+
+		/**
+		 * Creates the chat model's settings with their defaults.
+		 */
+		public Chat() {
+		}
 
 		/**
 		 * Whether to auto-configure the Spring AI chat model.
@@ -136,6 +148,12 @@ public class CerebrasSpringAiProperties {
 		 * Other request fields, merged into the request body last.
 		 */
 		private Map<String, Object> extraBody = new LinkedHashMap<>();
+
+		/**
+		 * Creates default options, none of them set.
+		 */
+		public Options() {
+		}
 
 		/**
 		 * Builds the chat options these properties describe.

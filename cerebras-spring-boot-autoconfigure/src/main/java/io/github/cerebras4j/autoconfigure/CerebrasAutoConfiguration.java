@@ -55,6 +55,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(CerebrasProperties.class)
 public final class CerebrasAutoConfiguration {
 
+	/**
+	 * Creates the auto-configuration, as Spring Boot does when it applies it.
+	 */
+	public CerebrasAutoConfiguration() {
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(CerebrasConnectionDetails.class)
 	PropertiesCerebrasConnectionDetails cerebrasConnectionDetails(CerebrasProperties properties) {

@@ -75,62 +75,128 @@ public class CerebrasProperties implements Validator {
 
 	private final Ssl ssl = new Ssl();
 
+	/**
+	 * Creates the properties, each with its default, for Spring Boot to bind {@code cerebras.*} to.
+	 */
+	public CerebrasProperties() {
+	}
+
+	/**
+	 * Returns {@code cerebras.enabled}: whether to auto-configure the Cerebras client.
+	 * @return {@code false} to back off and create no client
+	 */
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
+	/**
+	 * Sets {@code cerebras.enabled}: whether to auto-configure the Cerebras client.
+	 * @param enabled {@code false} to back off and create no client
+	 */
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
 	}
 
+	/**
+	 * Returns {@code cerebras.api-key}: the API key, sent as a bearer token.
+	 * @return the API key, or {@code null} when none is set
+	 */
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
 
+	/**
+	 * Sets {@code cerebras.api-key}: the API key, sent as a bearer token.
+	 * @param apiKey the API key, or {@code null} when none is set
+	 */
 	public void setApiKey(@Nullable String apiKey) {
 		this.apiKey = apiKey;
 	}
 
+	/**
+	 * Returns {@code cerebras.base-url}: the base URL of the API.
+	 * @return the base URL; a path prefix is kept
+	 */
 	public String getBaseUrl() {
 		return this.baseUrl;
 	}
 
+	/**
+	 * Sets {@code cerebras.base-url}: the base URL of the API.
+	 * @param baseUrl the base URL; a path prefix is kept
+	 */
 	public void setBaseUrl(String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 
+	/**
+	 * Returns {@code cerebras.default-headers}: the headers sent on every request, after the client's own.
+	 * @return the headers by name, never {@code Authorization}
+	 */
 	public Map<String, String> getDefaultHeaders() {
 		return this.defaultHeaders;
 	}
 
+	/**
+	 * Sets {@code cerebras.default-headers}: the headers sent on every request, after the client's own.
+	 * @param defaultHeaders the headers by name, never {@code Authorization}
+	 */
 	public void setDefaultHeaders(Map<String, String> defaultHeaders) {
 		this.defaultHeaders = defaultHeaders;
 	}
 
+	/**
+	 * Returns the timeouts, {@code cerebras.timeout.*}.
+	 * @return the nested properties
+	 */
 	public Timeout getTimeout() {
 		return this.timeout;
 	}
 
+	/**
+	 * Returns the retries of failed calls, {@code cerebras.retry.*}.
+	 * @return the nested properties
+	 */
 	public Retry getRetry() {
 		return this.retry;
 	}
 
+	/**
+	 * Returns the connection pool, {@code cerebras.pool.*}.
+	 * @return the nested properties
+	 */
 	public Pool getPool() {
 		return this.pool;
 	}
 
+	/**
+	 * Returns the connection warm-up, {@code cerebras.warm-up.*}.
+	 * @return the nested properties
+	 */
 	public WarmUp getWarmUp() {
 		return this.warmUp;
 	}
 
+	/**
+	 * Returns the actuator health check, {@code cerebras.health.*}.
+	 * @return the nested properties
+	 */
 	public Health getHealth() {
 		return this.health;
 	}
 
+	/**
+	 * Returns the metrics of the client's calls, {@code cerebras.metrics.*}.
+	 * @return the nested properties
+	 */
 	public Metrics getMetrics() {
 		return this.metrics;
 	}
 
+	/**
+	 * Returns the limits on what a server can make the client hold, {@code cerebras.limits.*}.
+	 * @return the nested properties
+	 */
 	public Limits getLimits() {
 		return this.limits;
 	}
@@ -391,18 +457,43 @@ public class CerebrasProperties implements Validator {
 		 */
 		private int maxPartialText = CerebrasClientBuilder.DEFAULT_MAX_PARTIAL_TEXT;
 
+		/**
+		 * Creates the limits with their defaults.
+		 */
+		public Limits() {
+		}
+
+		/**
+		 * Returns {@code cerebras.limits.max-event-size}: the longest line, and most data of one event, a stream may
+		 * send.
+		 * @return the largest event
+		 */
 		public DataSize getMaxEventSize() {
 			return this.maxEventSize;
 		}
 
+		/**
+		 * Sets {@code cerebras.limits.max-event-size}: the longest line, and most data of one event, a stream may send.
+		 * @param maxEventSize the largest event
+		 */
 		public void setMaxEventSize(DataSize maxEventSize) {
 			this.maxEventSize = maxEventSize;
 		}
 
+		/**
+		 * Returns {@code cerebras.limits.max-partial-text}: the most characters of a stream's text kept for the
+		 * exception of a stream that fails after some chunks.
+		 * @return the most characters kept, {@code 0} for none
+		 */
 		public int getMaxPartialText() {
 			return this.maxPartialText;
 		}
 
+		/**
+		 * Sets {@code cerebras.limits.max-partial-text}: the most characters of a stream's text kept for the exception
+		 * of a stream that fails after some chunks.
+		 * @param maxPartialText the most characters kept, {@code 0} for none
+		 */
 		public void setMaxPartialText(int maxPartialText) {
 			this.maxPartialText = maxPartialText;
 		}
@@ -445,34 +536,76 @@ public class CerebrasProperties implements Validator {
 		 */
 		private @Nullable String deadlineProperty;
 
+		/**
+		 * Creates the timeouts with their defaults.
+		 */
+		public Timeout() {
+		}
+
+		/**
+		 * Returns {@code cerebras.timeout.connect}: the longest wait to open a connection.
+		 * @return the connect timeout
+		 */
 		public Duration getConnect() {
 			return this.connect;
 		}
 
+		/**
+		 * Sets {@code cerebras.timeout.connect}: the longest wait to open a connection.
+		 * @param connect the connect timeout
+		 */
 		public void setConnect(Duration connect) {
 			this.connect = connect;
 		}
 
+		/**
+		 * Returns {@code cerebras.timeout.response}: the longest wait for a response without receiving any data.
+		 * @return the response timeout
+		 */
 		public Duration getResponse() {
 			return this.response;
 		}
 
+		/**
+		 * Sets {@code cerebras.timeout.response}: the longest wait for a response without receiving any data.
+		 * @param response the response timeout
+		 */
 		public void setResponse(Duration response) {
 			this.response = response;
 		}
 
+		/**
+		 * Returns {@code cerebras.timeout.stream-idle}: the longest silence inside a stream, before its first data and
+		 * between two chunks.
+		 * @return the stream idle timeout
+		 */
 		public Duration getStreamIdle() {
 			return this.streamIdle;
 		}
 
+		/**
+		 * Sets {@code cerebras.timeout.stream-idle}: the longest silence inside a stream, before its first data and
+		 * between two chunks.
+		 * @param streamIdle the stream idle timeout
+		 */
 		public void setStreamIdle(Duration streamIdle) {
 			this.streamIdle = streamIdle;
 		}
 
+		/**
+		 * Returns {@code cerebras.timeout.deadline}: the longest a whole call may take, retries and the whole stream
+		 * included.
+		 * @return the deadline, or {@code null} for none
+		 */
 		public @Nullable Duration getDeadline() {
 			return this.deadline;
 		}
 
+		/**
+		 * Sets {@code cerebras.timeout.deadline}: the longest a whole call may take, retries and the whole stream
+		 * included.
+		 * @param deadline the deadline, or {@code null} for none
+		 */
 		public void setDeadline(@Nullable Duration deadline) {
 			this.deadline = deadline;
 			this.deadlineProperty = "timeout.deadline";
@@ -514,10 +647,20 @@ public class CerebrasProperties implements Validator {
 			return (this.deadlineProperty != null) ? this.deadlineProperty : "timeout.deadline";
 		}
 
+		/**
+		 * Returns {@code cerebras.timeout.non-streaming-deadline}: the longest a whole call that is not a stream may
+		 * take, retries included, unless the deadline is set.
+		 * @return the deadline of calls that are not streams
+		 */
 		public Duration getNonStreamingDeadline() {
 			return this.nonStreamingDeadline;
 		}
 
+		/**
+		 * Sets {@code cerebras.timeout.non-streaming-deadline}: the longest a whole call that is not a stream may take,
+		 * retries included, unless the deadline is set.
+		 * @param nonStreamingDeadline the deadline of calls that are not streams
+		 */
 		public void setNonStreamingDeadline(Duration nonStreamingDeadline) {
 			this.nonStreamingDeadline = nonStreamingDeadline;
 		}
@@ -559,50 +702,104 @@ public class CerebrasProperties implements Validator {
 		 */
 		private Duration maxRetryAfter = CerebrasRetryPolicy.DEFAULT_MAX_RETRY_AFTER;
 
+		/**
+		 * Creates the retry settings with their defaults.
+		 */
+		public Retry() {
+		}
+
+		/**
+		 * Returns {@code cerebras.retry.max-retries}: the most retries of a failed call.
+		 * @return the most retries, {@code 0} for none
+		 */
 		public int getMaxRetries() {
 			return this.maxRetries;
 		}
 
+		/**
+		 * Sets {@code cerebras.retry.max-retries}: the most retries of a failed call.
+		 * @param maxRetries the most retries, {@code 0} for none
+		 */
 		public void setMaxRetries(int maxRetries) {
 			this.maxRetries = maxRetries;
 		}
 
+		/**
+		 * Returns {@code cerebras.retry.initial-delay}: the wait before the first retry.
+		 * @return the first wait
+		 */
 		public Duration getInitialDelay() {
 			return this.initialDelay;
 		}
 
+		/**
+		 * Sets {@code cerebras.retry.initial-delay}: the wait before the first retry.
+		 * @param initialDelay the first wait
+		 */
 		public void setInitialDelay(Duration initialDelay) {
 			this.initialDelay = initialDelay;
 		}
 
+		/**
+		 * Returns {@code cerebras.retry.max-delay}: the longest wait between two attempts.
+		 * @return the longest wait
+		 */
 		public Duration getMaxDelay() {
 			return this.maxDelay;
 		}
 
+		/**
+		 * Sets {@code cerebras.retry.max-delay}: the longest wait between two attempts.
+		 * @param maxDelay the longest wait
+		 */
 		public void setMaxDelay(Duration maxDelay) {
 			this.maxDelay = maxDelay;
 		}
 
+		/**
+		 * Returns {@code cerebras.retry.multiplier}: the factor between two successive waits.
+		 * @return the factor, at least 1
+		 */
 		public double getMultiplier() {
 			return this.multiplier;
 		}
 
+		/**
+		 * Sets {@code cerebras.retry.multiplier}: the factor between two successive waits.
+		 * @param multiplier the factor, at least 1
+		 */
 		public void setMultiplier(double multiplier) {
 			this.multiplier = multiplier;
 		}
 
+		/**
+		 * Returns {@code cerebras.retry.jitter}: the largest fraction by which a wait is randomly shortened.
+		 * @return the fraction, from 0 to 1
+		 */
 		public double getJitter() {
 			return this.jitter;
 		}
 
+		/**
+		 * Sets {@code cerebras.retry.jitter}: the largest fraction by which a wait is randomly shortened.
+		 * @param jitter the fraction, from 0 to 1
+		 */
 		public void setJitter(double jitter) {
 			this.jitter = jitter;
 		}
 
+		/**
+		 * Returns {@code cerebras.retry.max-retry-after}: the longest server Retry-After hint honoured.
+		 * @return the longest hint honoured; a longer one falls back to the backoff
+		 */
 		public Duration getMaxRetryAfter() {
 			return this.maxRetryAfter;
 		}
 
+		/**
+		 * Sets {@code cerebras.retry.max-retry-after}: the longest server Retry-After hint honoured.
+		 * @param maxRetryAfter the longest hint honoured; a longer one falls back to the backoff
+		 */
 		public void setMaxRetryAfter(Duration maxRetryAfter) {
 			this.maxRetryAfter = maxRetryAfter;
 		}
@@ -629,26 +826,57 @@ public class CerebrasProperties implements Validator {
 		 */
 		private Duration maxIdleTime = CerebrasClientBuilder.DEFAULT_MAX_IDLE_TIME;
 
+		/**
+		 * Creates the pool settings with their defaults.
+		 */
+		public Pool() {
+		}
+
+		/**
+		 * Returns {@code cerebras.pool.max-connections}: the most pooled connections.
+		 * @return the most connections
+		 */
 		public int getMaxConnections() {
 			return this.maxConnections;
 		}
 
+		/**
+		 * Sets {@code cerebras.pool.max-connections}: the most pooled connections.
+		 * @param maxConnections the most connections
+		 */
 		public void setMaxConnections(int maxConnections) {
 			this.maxConnections = maxConnections;
 		}
 
+		/**
+		 * Returns {@code cerebras.pool.pending-acquire-timeout}: the longest wait for a free connection when all are
+		 * busy.
+		 * @return the longest wait for a connection
+		 */
 		public Duration getPendingAcquireTimeout() {
 			return this.pendingAcquireTimeout;
 		}
 
+		/**
+		 * Sets {@code cerebras.pool.pending-acquire-timeout}: the longest wait for a free connection when all are busy.
+		 * @param pendingAcquireTimeout the longest wait for a connection
+		 */
 		public void setPendingAcquireTimeout(Duration pendingAcquireTimeout) {
 			this.pendingAcquireTimeout = pendingAcquireTimeout;
 		}
 
+		/**
+		 * Returns {@code cerebras.pool.max-idle-time}: the idle time after which a pooled connection is closed.
+		 * @return the longest idle time
+		 */
 		public Duration getMaxIdleTime() {
 			return this.maxIdleTime;
 		}
 
+		/**
+		 * Sets {@code cerebras.pool.max-idle-time}: the idle time after which a pooled connection is closed.
+		 * @param maxIdleTime the longest idle time
+		 */
 		public void setMaxIdleTime(Duration maxIdleTime) {
 			this.maxIdleTime = maxIdleTime;
 		}
@@ -670,18 +898,40 @@ public class CerebrasProperties implements Validator {
 		 */
 		private int connections = CerebrasClientBuilder.DEFAULT_WARM_UP_CONNECTIONS;
 
+		/**
+		 * Creates the warm-up settings with their defaults.
+		 */
+		public WarmUp() {
+		}
+
+		/**
+		 * Returns {@code cerebras.warm-up.enabled}: whether to open connections once the application is ready.
+		 * @return {@code false} to skip the warm-up
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Sets {@code cerebras.warm-up.enabled}: whether to open connections once the application is ready.
+		 * @param enabled {@code false} to skip the warm-up
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * Returns {@code cerebras.warm-up.connections}: how many connections the warm-up opens.
+		 * @return the number of connections
+		 */
 		public int getConnections() {
 			return this.connections;
 		}
 
+		/**
+		 * Sets {@code cerebras.warm-up.connections}: how many connections the warm-up opens.
+		 * @param connections the number of connections
+		 */
 		public void setConnections(int connections) {
 			this.connections = connections;
 		}
@@ -714,26 +964,56 @@ public class CerebrasProperties implements Validator {
 		 */
 		private boolean includeInRoot = true;
 
+		/**
+		 * Creates the health check settings with their defaults.
+		 */
+		public Health() {
+		}
+
+		/**
+		 * Returns {@code cerebras.health.enabled}: whether to contribute the {@code cerebras} health indicator.
+		 * @return {@code false} to contribute none
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Sets {@code cerebras.health.enabled}: whether to contribute the {@code cerebras} health indicator.
+		 * @param enabled {@code false} to contribute none
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * Returns {@code cerebras.health.cache-ttl}: how long a health result is reused.
+		 * @return how long a result is reused, {@code 0} for never
+		 */
 		public Duration getCacheTtl() {
 			return this.cacheTtl;
 		}
 
+		/**
+		 * Sets {@code cerebras.health.cache-ttl}: how long a health result is reused.
+		 * @param cacheTtl how long a result is reused, {@code 0} for never
+		 */
 		public void setCacheTtl(Duration cacheTtl) {
 			this.cacheTtl = cacheTtl;
 		}
 
+		/**
+		 * Returns {@code cerebras.health.timeout}: the longest wait for the health check's request.
+		 * @return the health check's timeout
+		 */
 		public Duration getTimeout() {
 			return this.timeout;
 		}
 
+		/**
+		 * Sets {@code cerebras.health.timeout}: the longest wait for the health check's request.
+		 * @param timeout the health check's timeout
+		 */
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
 		}
@@ -783,42 +1063,96 @@ public class CerebrasProperties implements Validator {
 		 */
 		private int maxModelTags = 100;
 
+		/**
+		 * Creates the metrics settings with their defaults.
+		 */
+		public Metrics() {
+		}
+
+		/**
+		 * Returns {@code cerebras.metrics.enabled}: whether to record the client's metrics when Micrometer is present.
+		 * @return {@code false} to record none
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Sets {@code cerebras.metrics.enabled}: whether to record the client's metrics when Micrometer is present.
+		 * @param enabled {@code false} to record none
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * Returns {@code cerebras.metrics.percentiles-histogram}: whether to publish percentile histograms of call
+		 * duration and time to first token.
+		 * @return {@code true} to publish them
+		 */
 		public boolean isPercentilesHistogram() {
 			return this.percentilesHistogram;
 		}
 
+		/**
+		 * Sets {@code cerebras.metrics.percentiles-histogram}: whether to publish percentile histograms of call
+		 * duration and time to first token.
+		 * @param percentilesHistogram {@code true} to publish them
+		 */
 		public void setPercentilesHistogram(boolean percentilesHistogram) {
 			this.percentilesHistogram = percentilesHistogram;
 		}
 
+		/**
+		 * Returns {@code cerebras.metrics.percentiles}: the percentiles of call duration and time to first token
+		 * computed in the application.
+		 * @return the percentiles, each from 0 to 1; empty for none
+		 */
 		public double[] getPercentiles() {
 			return this.percentiles;
 		}
 
+		/**
+		 * Sets {@code cerebras.metrics.percentiles}: the percentiles of call duration and time to first token computed
+		 * in the application.
+		 * @param percentiles the percentiles, each from 0 to 1; empty for none
+		 */
 		public void setPercentiles(double[] percentiles) {
 			this.percentiles = percentiles;
 		}
 
+		/**
+		 * Returns {@code cerebras.metrics.buckets}: the histogram buckets (service level objectives) of call duration
+		 * and time to first token.
+		 * @return the bucket boundaries
+		 */
 		public Duration[] getBuckets() {
 			return this.buckets;
 		}
 
+		/**
+		 * Sets {@code cerebras.metrics.buckets}: the histogram buckets (service level objectives) of call duration and
+		 * time to first token.
+		 * @param buckets the bucket boundaries
+		 */
 		public void setBuckets(Duration[] buckets) {
 			this.buckets = buckets;
 		}
 
+		/**
+		 * Returns {@code cerebras.metrics.max-model-tags}: the most distinct values of the {@code gen_ai.request.model}
+		 * tag.
+		 * @return the most values; further models are tagged {@code other}
+		 */
 		public int getMaxModelTags() {
 			return this.maxModelTags;
 		}
 
+		/**
+		 * Sets {@code cerebras.metrics.max-model-tags}: the most distinct values of the {@code gen_ai.request.model}
+		 * tag.
+		 * @param maxModelTags the most values; further models are tagged {@code other}
+		 */
 		public void setMaxModelTags(int maxModelTags) {
 			this.maxModelTags = maxModelTags;
 		}

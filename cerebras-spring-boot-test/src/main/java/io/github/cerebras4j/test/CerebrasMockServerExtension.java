@@ -35,6 +35,13 @@ public final class CerebrasMockServerExtension implements BeforeAllCallback, Bef
 
 	private volatile @Nullable CerebrasMockServer server;
 
+	/**
+	 * Creates the extension, as JUnit does for {@code @ExtendWith}; or create it in a static {@code @RegisterExtension}
+	 * field.
+	 */
+	public CerebrasMockServerExtension() {
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		server(context);

@@ -22,6 +22,16 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record AssistantMessage(@Nullable MessageContent content, @Nullable MessageContent reasoning,
 		@Nullable String name, @Nullable List<ToolCall> toolCalls) implements ChatMessage {
 
+	/**
+	 * Creates an assistant message, checking every tool call it carries; {@code toolCalls} is kept as an unmodifiable
+	 * copy.
+	 * @param content the answer, or {@code null} when the turn only called tools
+	 * @param reasoning the model's reasoning of that turn, or {@code null}
+	 * @param name an optional name of the participant
+	 * @param toolCalls the tools the model called ({@code tool_calls}), each with an id and a function name, or {@code
+	 * null}
+	 * @throws IllegalArgumentException if a tool call is {@code null}, or has a blank {@code id} or function name
+	 */
 	public AssistantMessage {
 		if (toolCalls != null) {
 			for (ToolCall toolCall : toolCalls) {

@@ -27,6 +27,15 @@ public record ChatChoice(@Nullable Integer index, @Nullable ChatCompletionMessag
 		@Nullable String finishReason, @Nullable ChatLogprobs logprobs, @Nullable ChatLogprobs reasoningLogprobs,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+	/**
+	 * Creates a choice; {@code extra} is kept as an unmodifiable copy, empty when {@code null}.
+	 * @param index the position of this choice
+	 * @param message the model's answer
+	 * @param finishReason why generation stopped ({@code finish_reason}), see {@link FinishReason}
+	 * @param logprobs log probabilities of the content tokens, when requested
+	 * @param reasoningLogprobs log probabilities of the reasoning tokens ({@code reasoning_logprobs})
+	 * @param extra fields this library does not know yet
+	 */
 	public ChatChoice {
 		extra = CerebrasJson.extra(extra);
 	}

@@ -32,6 +32,19 @@ public record ChatChunkChoice(@Nullable Integer index, @Nullable ChatDelta delta
 		@Nullable List<Integer> tokens, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra)
 		implements ApiObject {
 
+	/**
+	 * Creates the choice of a chunk; {@code tokens} and {@code extra} are kept as unmodifiable copies, {@code extra}
+	 * empty when {@code null}.
+	 * @param index the position of the choice this chunk continues
+	 * @param delta what this chunk adds to the choice's message, or {@code null}
+	 * @param finishReason why generation stopped ({@code finish_reason}), on the choice's last chunk only; see {@link
+	 * FinishReason}
+	 * @param logprobs log probabilities of this chunk's content tokens, when requested
+	 * @param reasoningLogprobs log probabilities of this chunk's reasoning tokens ({@code reasoning_logprobs})
+	 * @param text the text of this piece (deprecated by the API), or {@code null}
+	 * @param tokens the token ids of this piece (deprecated by the API), or {@code null}
+	 * @param extra fields this library does not know yet
+	 */
 	public ChatChunkChoice {
 		tokens = (tokens != null) ? List.copyOf(tokens) : null;
 		extra = CerebrasJson.extra(extra);

@@ -36,6 +36,20 @@ public record ChatCompletion(@Nullable String id, @Nullable String object, @Null
 		@Nullable String serviceTier, @Nullable TimeInfo timeInfo, @Nullable Usage usage,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements Generation {
 
+	/**
+	 * Creates a chat completion; {@code choices} and {@code extra} are kept as unmodifiable copies, empty when {@code
+	 * null}.
+	 * @param id the completion's id
+	 * @param object the kind of object, {@code chat.completion}
+	 * @param created when the completion was created, in Unix seconds
+	 * @param model the model that generated it
+	 * @param systemFingerprint the backend configuration that generated it ({@code system_fingerprint})
+	 * @param choices the choices, one unless the request set {@code n}; empty when absent
+	 * @param serviceTier the processing tier used ({@code service_tier})
+	 * @param timeInfo the server's timing ({@code time_info})
+	 * @param usage the token counts
+	 * @param extra fields this library does not know yet
+	 */
 	public ChatCompletion {
 		choices = (choices != null) ? List.copyOf(choices) : List.of();
 		extra = CerebrasJson.extra(extra);

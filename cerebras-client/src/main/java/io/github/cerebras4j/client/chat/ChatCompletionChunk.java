@@ -40,6 +40,19 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
 		@Nullable String serviceTier, @Nullable TimeInfo timeInfo, @Nullable Usage usage,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements GenerationChunk {
 
+	/**
+	 * Creates a chunk; {@code choices} and {@code extra} are kept as unmodifiable copies, empty when {@code null}.
+	 * @param id the completion's id, the same on every chunk
+	 * @param object the kind of object, {@code chat.completion.chunk}
+	 * @param created when the completion was created, in Unix seconds
+	 * @param model the model that generates it
+	 * @param systemFingerprint the backend configuration that generates it ({@code system_fingerprint})
+	 * @param choices the choices this chunk continues; empty when absent
+	 * @param serviceTier the processing tier used ({@code service_tier})
+	 * @param timeInfo the server's timing ({@code time_info}), on the final chunk
+	 * @param usage the token counts, on the final chunk
+	 * @param extra fields this library does not know yet
+	 */
 	public ChatCompletionChunk {
 		choices = (choices != null) ? List.copyOf(choices) : List.of();
 		extra = CerebrasJson.extra(extra);

@@ -27,6 +27,15 @@ public record ChatCompletionMessage(@Nullable String role, @Nullable String cont
 		@Nullable List<ToolCall> toolCalls, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra)
 		implements ApiObject {
 
+	/**
+	 * Creates the message of a choice; {@code toolCalls} and {@code extra} are kept as unmodifiable copies, {@code
+	 * extra} empty when {@code null}.
+	 * @param role who wrote the message, {@code assistant}
+	 * @param content the answer, or {@code null} when the model only called tools
+	 * @param reasoning the model's reasoning, when the reasoning format returns it separately
+	 * @param toolCalls the tools the model called ({@code tool_calls}), or {@code null}
+	 * @param extra fields this library does not know yet
+	 */
 	public ChatCompletionMessage {
 		toolCalls = (toolCalls != null) ? List.copyOf(toolCalls) : null;
 		extra = CerebrasJson.extra(extra);

@@ -29,6 +29,17 @@ public record ChatDelta(@Nullable String role, @Nullable String content, @Nullab
 		@Nullable List<ToolCall> toolCalls, @Nullable List<Integer> tokens,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+	/**
+	 * Creates a delta; {@code toolCalls}, {@code tokens} and {@code extra} are kept as unmodifiable copies, {@code
+	 * extra} empty when {@code null}.
+	 * @param role who writes the message, usually only on the first chunk
+	 * @param content the next piece of the answer, or {@code null}
+	 * @param reasoning the next piece of the reasoning, or {@code null}
+	 * @param toolCalls fragments of tool calls ({@code tool_calls}), to be joined by their {@link ToolCall#index()}, or
+	 * {@code null}
+	 * @param tokens the token ids of this piece (deprecated by the API), or {@code null}
+	 * @param extra fields this library does not know yet
+	 */
 	public ChatDelta {
 		toolCalls = (toolCalls != null) ? List.copyOf(toolCalls) : null;
 		tokens = (tokens != null) ? List.copyOf(tokens) : null;

@@ -24,6 +24,13 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record ChatLogprobs(@Nullable List<TokenLogprob> content, @Nullable List<TokenLogprob> refusal,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+	/**
+	 * Creates the log probabilities of a choice; {@code content}, {@code refusal} and {@code extra} are kept as
+	 * unmodifiable copies, {@code extra} empty when {@code null}.
+	 * @param content the tokens of the content, in order, or {@code null}
+	 * @param refusal the tokens of a refusal, or {@code null}
+	 * @param extra fields this library does not know yet
+	 */
 	public ChatLogprobs {
 		content = (content != null) ? List.copyOf(content) : null;
 		refusal = (refusal != null) ? List.copyOf(refusal) : null;

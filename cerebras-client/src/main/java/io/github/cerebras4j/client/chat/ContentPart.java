@@ -61,6 +61,11 @@ public sealed interface ContentPart {
 	 */
 	record TextPart(String text) implements ContentPart {
 
+		/**
+		 * Creates a text part.
+		 * @param text the text
+		 * @throws IllegalArgumentException if {@code text} is {@code null}
+		 */
 		public TextPart {
 			if (text == null) {
 				throw new IllegalArgumentException("text must not be null");
@@ -77,6 +82,11 @@ public sealed interface ContentPart {
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record ImageUrlPart(ImageUrl imageUrl) implements ContentPart {
 
+		/**
+		 * Creates an image URL part.
+		 * @param imageUrl the URL and its detail level ({@code image_url})
+		 * @throws IllegalArgumentException if {@code imageUrl} is {@code null}
+		 */
 		public ImageUrlPart {
 			if (imageUrl == null) {
 				throw new IllegalArgumentException("image_url must not be null");
@@ -94,6 +104,12 @@ public sealed interface ContentPart {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ImageUrl(String url, @Nullable String detail) {
 
+		/**
+		 * Creates the URL of an image part.
+		 * @param url the image URL, including {@code data:} URLs
+		 * @param detail the detail level, or {@code null} for the server's default
+		 * @throws IllegalArgumentException if {@code url} is {@code null} or blank
+		 */
 		public ImageUrl {
 			if (url == null || url.isBlank()) {
 				throw new IllegalArgumentException("image_url.url must not be blank");
@@ -109,6 +125,11 @@ public sealed interface ContentPart {
 	 */
 	record ImagePart(String image) implements ContentPart {
 
+		/**
+		 * Creates an image part.
+		 * @param image the image data
+		 * @throws IllegalArgumentException if {@code image} is {@code null} or blank
+		 */
 		public ImagePart {
 			if (image == null || image.isBlank()) {
 				throw new IllegalArgumentException("image must not be blank");

@@ -12,6 +12,12 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeveloperMessage(MessageContent content, @Nullable String name) implements ChatMessage {
 
+	/**
+	 * Creates a developer message.
+	 * @param content the content, text or parts
+	 * @param name an optional name of the participant
+	 * @throws IllegalArgumentException if {@code content} is {@code null}
+	 */
 	public DeveloperMessage {
 		if (content == null) {
 			throw new IllegalArgumentException("content of a developer message must not be null");

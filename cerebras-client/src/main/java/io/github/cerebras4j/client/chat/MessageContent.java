@@ -39,6 +39,11 @@ public sealed interface MessageContent {
 	 */
 	record Text(@JsonValue String text) implements MessageContent {
 
+		/**
+		 * Creates text content.
+		 * @param text the text, written as a JSON string
+		 * @throws IllegalArgumentException if {@code text} is {@code null}
+		 */
 		public Text {
 			if (text == null) {
 				throw new IllegalArgumentException("content text must not be null");
@@ -54,6 +59,11 @@ public sealed interface MessageContent {
 	 */
 	record Parts(@JsonValue List<ContentPart> parts) implements MessageContent {
 
+		/**
+		 * Creates content of parts; {@code parts} is kept as an unmodifiable copy.
+		 * @param parts the parts, written as a JSON array
+		 * @throws IllegalArgumentException if {@code parts} is {@code null}, empty or contains {@code null}
+		 */
 		public Parts {
 			if (parts == null || parts.isEmpty()) {
 				throw new IllegalArgumentException("content parts must not be empty");

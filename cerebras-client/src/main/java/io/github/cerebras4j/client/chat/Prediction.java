@@ -9,6 +9,12 @@ package io.github.cerebras4j.client.chat;
  */
 public record Prediction(String type, MessageContent content) {
 
+	/**
+	 * Creates a prediction.
+	 * @param type the kind of prediction, {@code content}
+	 * @param content the predicted text
+	 * @throws IllegalArgumentException if {@code type} is {@code null} or blank, or {@code content} is {@code null}
+	 */
 	public Prediction {
 		if (type == null || type.isBlank()) {
 			throw new IllegalArgumentException("prediction.type must not be blank");

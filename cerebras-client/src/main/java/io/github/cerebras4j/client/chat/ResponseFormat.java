@@ -24,6 +24,13 @@ public record ResponseFormat(String type, @Nullable JsonSchema jsonSchema) {
 
 	private static final String JSON_SCHEMA = "json_schema";
 
+	/**
+	 * Creates a response format.
+	 * @param type {@code text}, {@code json_object} or {@code json_schema}
+	 * @param jsonSchema the schema, required when the type is {@code json_schema} ({@code json_schema})
+	 * @throws IllegalArgumentException if {@code type} is {@code null} or blank, or is {@code json_schema} without a
+	 * {@code jsonSchema}
+	 */
 	public ResponseFormat {
 		if (type == null || type.isBlank()) {
 			throw new IllegalArgumentException("response_format.type must not be blank");
@@ -97,6 +104,15 @@ public record ResponseFormat(String type, @Nullable JsonSchema jsonSchema) {
 	public record JsonSchema(String name, @Nullable String description, @Nullable Map<String, Object> schema,
 			@Nullable Boolean strict) {
 
+		/**
+		 * Creates the JSON Schema of a response format; {@code schema} is kept as an unmodifiable copy that keeps its
+		 * order.
+		 * @param name the schema's name, required by the server
+		 * @param description what the answer is
+		 * @param schema the JSON Schema, as a JSON object
+		 * @param strict whether the model must follow the schema exactly
+		 * @throws IllegalArgumentException if {@code name} is {@code null} or blank
+		 */
 		public JsonSchema {
 			if (name == null || name.isBlank()) {
 				throw new IllegalArgumentException("response_format.json_schema.name must not be blank");

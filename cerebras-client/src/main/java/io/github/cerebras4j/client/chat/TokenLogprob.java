@@ -26,6 +26,15 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record TokenLogprob(@Nullable String token, @Nullable Double logprob, @Nullable List<Integer> bytes,
 		List<TopLogprob> topLogprobs, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+	/**
+	 * Creates the log probability of a token; {@code bytes}, {@code topLogprobs} and {@code extra} are kept as
+	 * unmodifiable copies, {@code topLogprobs} and {@code extra} empty when {@code null}.
+	 * @param token the token
+	 * @param logprob its log probability
+	 * @param bytes its UTF-8 bytes, or {@code null}
+	 * @param topLogprobs the most likely tokens at this position ({@code top_logprobs}), as many as requested
+	 * @param extra fields this library does not know yet
+	 */
 	public TokenLogprob {
 		bytes = (bytes != null) ? List.copyOf(bytes) : null;
 		topLogprobs = (topLogprobs != null) ? List.copyOf(topLogprobs) : List.of();

@@ -17,6 +17,12 @@ public record Tool(String type, FunctionDefinition function) {
 	/** The type of a function tool. */
 	public static final String FUNCTION = "function";
 
+	/**
+	 * Creates a tool; a {@code null} {@code type} is {@code function}.
+	 * @param type the kind of tool; {@code function} when {@code null} is given
+	 * @param function the function
+	 * @throws IllegalArgumentException if {@code function} is {@code null}
+	 */
 	public Tool {
 		if (type == null) {
 			type = FUNCTION;

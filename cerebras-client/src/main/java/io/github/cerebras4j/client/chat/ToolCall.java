@@ -27,6 +27,15 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record ToolCall(@Nullable String id, @Nullable String type, @Nullable Function function,
 		@Nullable Integer index, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+	/**
+	 * Creates a tool call; {@code extra} is kept as an unmodifiable copy, empty when {@code null}.
+	 * @param id the id a {@link ToolMessage} answering this call refers to; in a stream only on the first fragment
+	 * @param type the kind of tool, {@code function}
+	 * @param function the function called and its arguments
+	 * @param index the position of this call among the message's calls; in a stream it tells which call a fragment
+	 * belongs to
+	 * @param extra fields this library does not know yet
+	 */
 	public ToolCall {
 		extra = CerebrasJson.extra(extra);
 	}
@@ -55,6 +64,13 @@ public record ToolCall(@Nullable String id, @Nullable String type, @Nullable Fun
 	public record Function(@Nullable String name, @Nullable String arguments,
 			@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+		/**
+		 * Creates the function of a tool call; {@code extra} is kept as an unmodifiable copy, empty when {@code null}.
+		 * @param name the function's name; in a stream only on the first fragment
+		 * @param arguments the arguments as JSON text, as the model wrote them (not guaranteed to be valid JSON); in a
+		 * stream each fragment carries the next piece
+		 * @param extra fields this library does not know yet
+		 */
 		public Function {
 			extra = CerebrasJson.extra(extra);
 		}

@@ -24,6 +24,12 @@ public final class ToolCallAccumulator {
 	private final SortedMap<Integer, PartialCall> calls = new TreeMap<>();
 
 	/**
+	 * Creates an empty accumulator, for one stream.
+	 */
+	public ToolCallAccumulator() {
+	}
+
+	/**
 	 * Adds the tool-call fragments of a chunk's first choice, if any.
 	 * @param chunk the next chunk of the stream
 	 * @return this accumulator

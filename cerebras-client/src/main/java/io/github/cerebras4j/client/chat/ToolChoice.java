@@ -53,6 +53,11 @@ public sealed interface ToolChoice {
 	 */
 	record Mode(@JsonValue String value) implements ToolChoice {
 
+		/**
+		 * Creates a tool choice mode.
+		 * @param value the wire value, for example {@code auto}
+		 * @throws IllegalArgumentException if {@code value} is {@code null} or blank
+		 */
 		public Mode {
 			if (value == null || value.isBlank()) {
 				throw new IllegalArgumentException("tool_choice must not be blank");
@@ -69,6 +74,13 @@ public sealed interface ToolChoice {
 	 */
 	record Function(String type, FunctionName function) implements ToolChoice {
 
+		/**
+		 * Creates a tool choice that names a function.
+		 * @param type the kind of tool, {@code function}
+		 * @param function the function to call
+		 * @throws IllegalArgumentException if {@code type} is {@code null} or blank, or {@code function} is {@code
+		 * null}
+		 */
 		public Function {
 			if (type == null || type.isBlank()) {
 				throw new IllegalArgumentException("tool_choice.type must not be blank");
@@ -87,6 +99,11 @@ public sealed interface ToolChoice {
 	 */
 	record FunctionName(String name) {
 
+		/**
+		 * Creates the name of the function a tool choice forces.
+		 * @param name the function's name
+		 * @throws IllegalArgumentException if {@code name} is {@code null} or blank
+		 */
 		public FunctionName {
 			if (name == null || name.isBlank()) {
 				throw new IllegalArgumentException("tool_choice.function.name must not be blank");

@@ -16,6 +16,14 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ToolMessage(String toolCallId, MessageContent content, @Nullable String name) implements ChatMessage {
 
+	/**
+	 * Creates a tool message.
+	 * @param toolCallId the id of the tool call this answers ({@code tool_call_id})
+	 * @param content the tool's result
+	 * @param name an optional name of the participant
+	 * @throws IllegalArgumentException if {@code toolCallId} is {@code null} or blank, or {@code content} is {@code
+	 * null}
+	 */
 	public ToolMessage {
 		if (toolCallId == null || toolCallId.isBlank()) {
 			throw new IllegalArgumentException("tool_call_id of a tool message must not be blank");

@@ -14,6 +14,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record ToolRunResult(ChatCompletion completion, List<ChatMessage> messages, int toolRounds) {
 
+	/**
+	 * Creates the result of a tool run; {@code messages} is kept as an unmodifiable copy.
+	 * @param completion the last completion, the one that called no tool
+	 * @param messages every message sent in the last request: the request's own, then for each round the assistant
+	 * message with its tool calls and one tool message per call; add the answer to go on with the conversation
+	 * @param toolRounds how many rounds of tool calls were run
+	 * @throws IllegalArgumentException if {@code completion} is {@code null}
+	 */
 	public ToolRunResult {
 		if (completion == null) {
 			throw new IllegalArgumentException("'completion' must not be null");

@@ -25,6 +25,14 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record TopLogprob(@Nullable String token, @Nullable Double logprob, @Nullable List<Integer> bytes,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+	/**
+	 * Creates one of the most likely tokens; {@code bytes} and {@code extra} are kept as unmodifiable copies, {@code
+	 * extra} empty when {@code null}.
+	 * @param token the token
+	 * @param logprob its log probability
+	 * @param bytes its UTF-8 bytes, or {@code null}
+	 * @param extra fields this library does not know yet
+	 */
 	public TopLogprob {
 		bytes = (bytes != null) ? List.copyOf(bytes) : null;
 		extra = CerebrasJson.extra(extra);

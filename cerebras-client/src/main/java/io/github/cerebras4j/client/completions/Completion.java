@@ -35,6 +35,20 @@ public record Completion(@Nullable String id, @Nullable String object, @Nullable
 		@Nullable String serviceTier, @Nullable TimeInfo timeInfo, @Nullable Usage usage,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements Generation {
 
+	/**
+	 * Creates a text completion; {@code choices} and {@code extra} are kept as unmodifiable copies, empty when {@code
+	 * null}.
+	 * @param id the completion's id
+	 * @param object the object type, {@code text_completion}
+	 * @param created when the completion was created, in Unix seconds
+	 * @param model the model that generated it
+	 * @param systemFingerprint {@code system_fingerprint}: the backend configuration that generated it
+	 * @param choices the generated texts, empty when the server sent none
+	 * @param serviceTier {@code service_tier}: the service tier that processed the request
+	 * @param timeInfo {@code time_info}: the server's own timing
+	 * @param usage token counts
+	 * @param extra fields this library does not know yet
+	 */
 	public Completion {
 		choices = (choices != null) ? List.copyOf(choices) : List.of();
 		extra = CerebrasJson.extra(extra);

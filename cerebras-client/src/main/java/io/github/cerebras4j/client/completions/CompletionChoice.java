@@ -40,6 +40,16 @@ public record CompletionChoice(@Nullable Integer index, @Nullable String text, @
 	/** The {@code finish_reason} of a choice withheld by a content filter. */
 	public static final String FINISH_REASON_CONTENT_FILTER = "content_filter";
 
+	/**
+	 * Creates a choice; {@code extra} is kept as an unmodifiable copy, empty when {@code null}.
+	 * @param index the position of this choice among the request's choices
+	 * @param text the generated text (in a chunk, the text added by this chunk)
+	 * @param tokens the generated token ids, sent when raw tokens were asked for
+	 * @param finishReason {@code finish_reason}: why generation stopped, for example {@value #FINISH_REASON_STOP};
+	 * {@code null} until the choice is finished
+	 * @param logprobs log probabilities of the generated tokens, when the request asked for them
+	 * @param extra fields this library does not know yet
+	 */
 	public CompletionChoice {
 		extra = CerebrasJson.extra(extra);
 	}

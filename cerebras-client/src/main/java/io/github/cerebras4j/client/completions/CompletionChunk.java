@@ -36,6 +36,19 @@ public record CompletionChunk(@Nullable String id, @Nullable String object, @Nul
 		@Nullable String serviceTier, @Nullable TimeInfo timeInfo, @Nullable Usage usage,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements GenerationChunk {
 
+	/**
+	 * Creates a chunk; {@code choices} and {@code extra} are kept as unmodifiable copies, empty when {@code null}.
+	 * @param id the completion's id, the same on every chunk
+	 * @param object the object type, {@code text_completion} (or {@code chat.completion.chunk} on some versions)
+	 * @param created when the completion was created, in Unix seconds
+	 * @param model the model that generates it
+	 * @param systemFingerprint {@code system_fingerprint}: the backend configuration that generates it
+	 * @param choices the increments of the generated texts, empty when the chunk has none
+	 * @param serviceTier {@code service_tier}: the service tier that processes the request
+	 * @param timeInfo {@code time_info}: the server's own timing, on the final chunk
+	 * @param usage token counts, on the final chunk
+	 * @param extra fields this library does not know yet
+	 */
 	public CompletionChunk {
 		choices = (choices != null) ? List.copyOf(choices) : List.of();
 		extra = CerebrasJson.extra(extra);

@@ -29,6 +29,15 @@ public record CompletionLogprobs(@Nullable List<String> tokens, @Nullable List<@
 		@Nullable List<@Nullable Map<String, Double>> topLogprobs, @Nullable List<Integer> textOffset,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+	/**
+	 * Creates the log probabilities of a choice; {@code extra} is kept as an unmodifiable copy, empty when {@code
+	 * null}.
+	 * @param tokens the tokens as text
+	 * @param tokenLogprobs {@code token_logprobs}: the log probability of each token
+	 * @param topLogprobs {@code top_logprobs}: for each position, the most likely tokens and their log probabilities
+	 * @param textOffset {@code text_offset}: the character offset of each token in the text
+	 * @param extra fields this library does not know yet
+	 */
 	public CompletionLogprobs {
 		extra = CerebrasJson.extra(extra);
 	}

@@ -120,6 +120,11 @@ public sealed interface Prompt permits Prompt.Text, Prompt.Texts, Prompt.Tokens,
 	 */
 	record Text(@JsonValue String text) implements Prompt {
 
+		/**
+		 * Creates a prompt of one string.
+		 * @param text the prompt text, may be empty
+		 * @throws IllegalArgumentException if {@code text} is {@code null}
+		 */
 		public Text {
 			if (text == null) {
 				throw new IllegalArgumentException("prompt must not be null");
@@ -135,6 +140,11 @@ public sealed interface Prompt permits Prompt.Text, Prompt.Texts, Prompt.Tokens,
 	 */
 	record Texts(@JsonValue List<String> texts) implements Prompt {
 
+		/**
+		 * Creates a prompt of several strings; {@code texts} is kept as an unmodifiable copy.
+		 * @param texts the prompt texts, at least one
+		 * @throws IllegalArgumentException if {@code texts} is {@code null}, empty or contains {@code null}
+		 */
 		public Texts {
 			texts = nonEmptyCopy(texts, "strings");
 		}
@@ -148,6 +158,11 @@ public sealed interface Prompt permits Prompt.Text, Prompt.Texts, Prompt.Tokens,
 	 */
 	record Tokens(@JsonValue List<Integer> tokenIds) implements Prompt {
 
+		/**
+		 * Creates a prompt of token ids; {@code tokenIds} is kept as an unmodifiable copy.
+		 * @param tokenIds the token ids, at least one
+		 * @throws IllegalArgumentException if {@code tokenIds} is {@code null}, empty or contains {@code null}
+		 */
 		public Tokens {
 			tokenIds = nonEmptyCopy(tokenIds, "token ids");
 		}
@@ -161,6 +176,13 @@ public sealed interface Prompt permits Prompt.Text, Prompt.Texts, Prompt.Tokens,
 	 */
 	record TokenBatches(@JsonValue List<List<Integer>> batches) implements Prompt {
 
+		/**
+		 * Creates a prompt of several arrays of token ids; {@code batches} and each batch are kept as unmodifiable
+		 * copies.
+		 * @param batches the token ids of each prompt, at least one array, none empty
+		 * @throws IllegalArgumentException if {@code batches} or one of its batches is {@code null}, empty or contains
+		 * {@code null}
+		 */
 		public TokenBatches {
 			batches = nonEmptyCopy(batches, "token id arrays").stream()
 				.map((batch) -> nonEmptyCopy(batch, "token ids"))

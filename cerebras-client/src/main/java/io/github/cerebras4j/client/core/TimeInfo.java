@@ -27,6 +27,15 @@ public record TimeInfo(@Nullable Double queueTime, @Nullable Double promptTime, 
 		@Nullable Double totalTime, @Nullable Double created,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+	/**
+	 * Creates the timing of a response; {@code extra} is kept as an unmodifiable copy, empty when {@code null}.
+	 * @param queueTime time the request waited in the server's queue
+	 * @param promptTime time spent processing the prompt
+	 * @param completionTime time spent generating the completion
+	 * @param totalTime the whole request on the server
+	 * @param created when the server created the response, in Unix seconds with a fraction
+	 * @param extra fields this library does not know yet
+	 */
 	public TimeInfo {
 		extra = CerebrasJson.extra(extra);
 	}

@@ -28,6 +28,16 @@ public record Usage(@Nullable Integer promptTokens, @Nullable Integer completion
 		@Nullable PromptTokensDetails promptTokensDetails, @Nullable CompletionTokensDetails completionTokensDetails,
 		@Nullable Integer imageTokens, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+	/**
+	 * Creates the usage of a response; {@code extra} is kept as an unmodifiable copy, empty when {@code null}.
+	 * @param promptTokens tokens in the prompt
+	 * @param completionTokens tokens generated, reasoning included
+	 * @param totalTokens prompt and completion tokens together
+	 * @param promptTokensDetails how the prompt tokens break down, if the server says
+	 * @param completionTokensDetails how the completion tokens break down, if the server says
+	 * @param imageTokens tokens spent on images in the prompt
+	 * @param extra fields this library does not know yet
+	 */
 	public Usage {
 		extra = CerebrasJson.extra(extra);
 	}
@@ -43,6 +53,12 @@ public record Usage(@Nullable Integer promptTokens, @Nullable Integer completion
 	public record PromptTokensDetails(@Nullable Integer cachedTokens,
 			@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+		/**
+		 * Creates the details of the prompt tokens; {@code extra} is kept as an unmodifiable copy, empty when {@code
+		 * null}.
+		 * @param cachedTokens prompt tokens served from the prompt cache
+		 * @param extra fields this library does not know yet
+		 */
 		public PromptTokensDetails {
 			extra = CerebrasJson.extra(extra);
 		}
@@ -63,6 +79,14 @@ public record Usage(@Nullable Integer promptTokens, @Nullable Integer completion
 			@Nullable Integer rejectedPredictionTokens, @Nullable Integer reasoningTokens,
 			@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+		/**
+		 * Creates the details of the completion tokens; {@code extra} is kept as an unmodifiable copy, empty when
+		 * {@code null}.
+		 * @param acceptedPredictionTokens predicted-output tokens that appeared in the completion
+		 * @param rejectedPredictionTokens predicted-output tokens that did not
+		 * @param reasoningTokens tokens the model spent reasoning
+		 * @param extra fields this library does not know yet
+		 */
 		public CompletionTokensDetails {
 			extra = CerebrasJson.extra(extra);
 		}

@@ -31,6 +31,15 @@ public record ApiError(@Nullable String message, @Nullable String type, @Nullabl
 		@Nullable String code, @Nullable String id,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+	/**
+	 * Creates an error; {@code extra} is kept as an unmodifiable copy, empty when {@code null}.
+	 * @param message the human-readable explanation
+	 * @param type the error category, for example {@code invalid_request_error}
+	 * @param param the parameter the error is about, if any
+	 * @param code a machine-readable error code, for example {@code wrong_api_format}
+	 * @param id an identifier of the error occurrence
+	 * @param extra fields this library does not know yet
+	 */
 	public ApiError {
 		extra = CerebrasJson.extra(extra);
 	}

@@ -34,20 +34,28 @@ public class CerebrasApiException extends CerebrasException {
 	/** The most characters of a body kept: every real error fits, a hostile one is cut. */
 	public static final int MAX_BODY_CHARS = 64 * 1024;
 
+	/** The HTTP status, or the {@code status_code} of an error event of a stream. */
 	private final int statusCode;
 
+	/** The response headers, read-only. */
 	private final HttpHeaders headers;
 
+	/** The error the body or the error event described, if it was a JSON object. */
 	private final @Nullable ApiError error;
 
+	/** The {@code status_code} field of the body or error event, if any. */
 	private final @Nullable Integer bodyStatusCode;
 
+	/** The body as sent, cut at {@value #MAX_BODY_CHARS} characters. */
 	private final @Nullable String body;
 
+	/** The {@code x-request-id} (or {@code cf-ray}) response header. */
 	private final @Nullable String requestId;
 
+	/** The rate-limit headers of the response. */
 	private final RateLimits rateLimits;
 
+	/** Whether the error arrived as an event of a stream that had started with HTTP 200. */
 	private final boolean inStream;
 
 	CerebrasApiException(Details details) {

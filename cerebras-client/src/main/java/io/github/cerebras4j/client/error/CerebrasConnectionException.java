@@ -16,10 +16,13 @@ import org.jspecify.annotations.Nullable;
  */
 public class CerebrasConnectionException extends CerebrasException {
 
+	/** How many chunks of a stream reached the caller before the failure. */
 	private final int chunksReceived;
 
+	/** The generated text of those chunks, possibly cut; empty when none. */
 	private final String partialText;
 
+	/** The last usage received, if any. */
 	private final @Nullable Usage usage;
 
 	/**

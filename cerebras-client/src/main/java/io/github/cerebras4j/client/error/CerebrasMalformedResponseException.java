@@ -10,6 +10,7 @@ public final class CerebrasMalformedResponseException extends CerebrasException 
 
 	private static final int MAX_EXCERPT = 200;
 
+	/** The start of the offending text, stripped; {@code null} when it is not known. */
 	private final @Nullable String excerpt;
 
 	/**

@@ -14,8 +14,10 @@ public class CerebrasStructuredOutputException extends CerebrasException {
 
 	private static final int MAX_EXCERPT = 200;
 
+	/** The text the model answered, unchanged; {@code null} when the reply had no content. */
 	private final @Nullable String rawText;
 
+	/** The Java type the text was to be read into. */
 	private final Type targetType;
 
 	/**

@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
  */
 public class CerebrasToolExecutionException extends CerebrasException {
 
+	/** The name of the tool the model called. */
 	private final String toolName;
 
+	/** The id of the tool call, if the model sent one. */
 	private final @Nullable String toolCallId;
 
 	/**

@@ -7,8 +7,10 @@ import java.util.List;
  */
 public class CerebrasToolRoundsExceededException extends CerebrasException {
 
+	/** The rounds of tool calls allowed, all run. */
 	private final int maxToolRounds;
 
+	/** The names of the tools the model called last, which were not run. */
 	private final List<String> pendingToolNames;
 
 	/**

@@ -24,6 +24,12 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record ErrorChunk(@Nullable Integer statusCode, @Nullable ApiError error,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+	/**
+	 * Creates an error event of a stream; {@code extra} is kept as an unmodifiable copy, empty when {@code null}.
+	 * @param statusCode the HTTP status the error stands for
+	 * @param error the error itself
+	 * @param extra fields this library does not know yet
+	 */
 	public ErrorChunk {
 		extra = CerebrasJson.extra(extra);
 	}

@@ -19,6 +19,7 @@ public final class RateLimitException extends CerebrasApiException {
 	/** The error type of a refusal by the client's throttle. */
 	public static final String THROTTLED_TYPE = "client_throttled";
 
+	/** How long the server asked to wait, as sent; {@code null} when it sent no hint that parses. */
 	private final @Nullable Duration retryAfter;
 
 	private final boolean throttled;

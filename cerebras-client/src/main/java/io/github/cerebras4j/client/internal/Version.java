@@ -14,6 +14,10 @@ public final class Version {
 	private Version() {
 	}
 
+	/**
+	 * Returns the version of this library, as Maven wrote it at build time.
+	 * @return the version, for example {@code 0.1.0}, or {@code unknown} when the file is missing
+	 */
 	public static String current() {
 		return CURRENT;
 	}

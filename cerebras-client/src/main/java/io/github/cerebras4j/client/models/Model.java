@@ -73,6 +73,34 @@ public record Model(@Nullable String id, @Nullable String object, @Nullable Long
 		@Nullable Boolean deprecated, @Nullable Boolean preview,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+	/**
+	 * Creates a model; {@code extra} is kept as an unmodifiable copy, empty when {@code null}.
+	 * @param id the model id, for example {@code llama3.1-8b} ({@code cerebras/gpt-oss-120b} in the OpenRouter shape)
+	 * @param object the object type, {@code model}
+	 * @param created when the model was created, in Unix seconds
+	 * @param ownedBy {@code owned_by}: the organisation that owns the model
+	 * @param name the human-readable name
+	 * @param description a description of the model
+	 * @param contextLength {@code context_length}: the most tokens of prompt and completion together
+	 * @param maxOutputLength {@code max_output_length}: the most tokens the model generates
+	 * @param huggingFaceId {@code hugging_face_id}: the model's id on Hugging Face
+	 * @param inputModalities {@code input_modalities}: what the model reads, for example {@code text}
+	 * @param outputModalities {@code output_modalities}: what the model writes
+	 * @param supportedFeatures {@code supported_features}: features such as tools or structured outputs
+	 * @param supportedSamplingParameters {@code supported_sampling_parameters}: the sampling parameters accepted
+	 * @param datacenters the datacenters serving the model
+	 * @param datacenterLocations {@code datacenter_locations}: where the model is served
+	 * @param openrouter the model's OpenRouter listing
+	 * @param quantization the weights' precision, for example {@code fp16} or {@code FP16/FP8 (weights only)}
+	 * @param architecture the model's modality and tokenizer
+	 * @param capabilities what the model can do
+	 * @param limits the model's token and rate limits
+	 * @param pricing the model's prices in USD
+	 * @param supportedParameters {@code supported_parameters}: the request parameters accepted
+	 * @param deprecated whether the model is deprecated
+	 * @param preview whether the model is a preview
+	 * @param extra fields this library does not know yet
+	 */
 	public Model {
 		extra = CerebrasJson.extra(extra);
 	}
@@ -88,6 +116,11 @@ public record Model(@Nullable String id, @Nullable String object, @Nullable Long
 	public record Datacenter(@Nullable String countryCode,
 			@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+		/**
+		 * Creates a datacenter of a model; {@code extra} is kept as an unmodifiable copy, empty when {@code null}.
+		 * @param countryCode {@code country_code}: the datacenter's country, ISO 3166-1 alpha-2
+		 * @param extra fields this library does not know yet
+		 */
 		public Datacenter {
 			extra = CerebrasJson.extra(extra);
 		}
@@ -105,6 +138,12 @@ public record Model(@Nullable String id, @Nullable String object, @Nullable Long
 	public record OpenRouterInfo(@Nullable String slug,
 			@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+		/**
+		 * Creates the OpenRouter information of a model; {@code extra} is kept as an unmodifiable copy, empty when
+		 * {@code null}.
+		 * @param slug the model's slug on OpenRouter
+		 * @param extra fields this library does not know yet
+		 */
 		public OpenRouterInfo {
 			extra = CerebrasJson.extra(extra);
 		}
@@ -124,6 +163,13 @@ public record Model(@Nullable String id, @Nullable String object, @Nullable Long
 	public record Architecture(@Nullable String modality, @Nullable String tokenizer, @Nullable String instructType,
 			@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+		/**
+		 * Creates the architecture of a model; {@code extra} is kept as an unmodifiable copy, empty when {@code null}.
+		 * @param modality what the model reads: {@code text}, {@code text+vision} or {@code multimodal}
+		 * @param tokenizer the tokenizer's name
+		 * @param instructType {@code instruct_type}: the instruction format, if any
+		 * @param extra fields this library does not know yet
+		 */
 		public Architecture {
 			extra = CerebrasJson.extra(extra);
 		}
@@ -154,6 +200,20 @@ public record Model(@Nullable String id, @Nullable String object, @Nullable Long
 			@Nullable Boolean tools, @Nullable Boolean vision,
 			@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+		/**
+		 * Creates the capabilities of a model; {@code extra} is kept as an unmodifiable copy, empty when {@code null}.
+		 * @param functionCalling {@code function_calling}: whether the model calls functions
+		 * @param jsonMode {@code json_mode}: whether the model can be made to answer in JSON
+		 * @param parallelToolCalls {@code parallel_tool_calls}: whether the model calls several tools at once
+		 * @param reasoning whether the model reasons before it answers
+		 * @param responseFormat {@code response_format}: whether the model accepts a response format
+		 * @param streaming whether responses can be streamed
+		 * @param structuredOutputs {@code structured_outputs}: whether the model follows a JSON schema
+		 * @param toolChoice {@code tool_choice}: whether the model accepts a tool choice
+		 * @param tools whether the model accepts tools
+		 * @param vision whether the model reads images
+		 * @param extra fields this library does not know yet
+		 */
 		public Capabilities {
 			extra = CerebrasJson.extra(extra);
 		}
@@ -175,6 +235,14 @@ public record Model(@Nullable String id, @Nullable String object, @Nullable Long
 			@Nullable Integer requestsPerMinute, @Nullable Integer tokensPerMinute,
 			@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+		/**
+		 * Creates the limits of a model; {@code extra} is kept as an unmodifiable copy, empty when {@code null}.
+		 * @param maxCompletionTokens {@code max_completion_tokens}: the most tokens one completion can have
+		 * @param maxContextLength {@code max_context_length}: the most tokens of prompt and completion together
+		 * @param requestsPerMinute {@code requests_per_minute}: the caller's request rate limit
+		 * @param tokensPerMinute {@code tokens_per_minute}: the caller's token rate limit
+		 * @param extra fields this library does not know yet
+		 */
 		public Limits {
 			extra = CerebrasJson.extra(extra);
 		}
@@ -204,6 +272,18 @@ public record Model(@Nullable String id, @Nullable String object, @Nullable Long
 			@Nullable Double input, @Nullable Double output,
 			@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+		/**
+		 * Creates the pricing of a model; {@code extra} is kept as an unmodifiable copy, empty when {@code null}.
+		 * @param prompt the price of a prompt token
+		 * @param completion the price of a completion token
+		 * @param image the price of an image
+		 * @param request the price of a request
+		 * @param inputCacheRead {@code input_cache_read}: the price of a prompt token read from the cache
+		 * @param inputCacheWrite {@code input_cache_write}: the price of a prompt token written to the cache
+		 * @param input the price of a million prompt tokens
+		 * @param output the price of a million completion tokens
+		 * @param extra fields this library does not know yet
+		 */
 		public Pricing {
 			extra = CerebrasJson.extra(extra);
 		}
@@ -234,6 +314,22 @@ public record Model(@Nullable String id, @Nullable String object, @Nullable Long
 			@Nullable Boolean temperature, @Nullable Boolean topLogprobs, @Nullable Boolean topP,
 			@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+		/**
+		 * Creates the supported parameters of a model; {@code extra} is kept as an unmodifiable copy, empty when {@code
+		 * null}.
+		 * @param frequencyPenalty {@code frequency_penalty}
+		 * @param logitBias {@code logit_bias}
+		 * @param logprobs {@code logprobs}
+		 * @param maxCompletionTokens {@code max_completion_tokens}
+		 * @param presencePenalty {@code presence_penalty}
+		 * @param repetitionPenalty {@code repetition_penalty}
+		 * @param seed {@code seed}
+		 * @param stop {@code stop}
+		 * @param temperature {@code temperature}
+		 * @param topLogprobs {@code top_logprobs}
+		 * @param topP {@code top_p}
+		 * @param extra fields this library does not know yet
+		 */
 		public SupportedParameters {
 			extra = CerebrasJson.extra(extra);
 		}

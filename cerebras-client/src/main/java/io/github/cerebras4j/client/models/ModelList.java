@@ -25,6 +25,13 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record ModelList(@Nullable String object, List<Model> data,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements ApiObject {
 
+	/**
+	 * Creates a list of models; {@code data} and {@code extra} are kept as unmodifiable copies, empty when {@code
+	 * null}.
+	 * @param object the object type, {@code list}; absent in the OpenRouter format
+	 * @param data the models, empty when the server sent none
+	 * @param extra fields this library does not know yet
+	 */
 	public ModelList {
 		data = (data != null) ? List.copyOf(data) : List.of();
 		extra = CerebrasJson.extra(extra);

@@ -24,6 +24,13 @@ public class DefaultCerebrasObservationConvention implements CerebrasObservation
 	/** The provider name of the GenAI conventions. */
 	public static final String PROVIDER = "cerebras";
 
+	/**
+	 * Creates the default convention. To change or add a name or tag, extend it and give the subclass to the client
+	 * builder's {@code observationConvention}, or declare it as a bean for the starter.
+	 */
+	public DefaultCerebrasObservationConvention() {
+	}
+
 	@Override
 	public String getName() {
 		return NAME;

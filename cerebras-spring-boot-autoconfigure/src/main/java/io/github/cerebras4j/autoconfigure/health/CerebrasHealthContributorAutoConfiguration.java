@@ -31,6 +31,12 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(CerebrasProperties.class)
 public final class CerebrasHealthContributorAutoConfiguration {
 
+	/**
+	 * Creates the auto-configuration, as Spring Boot does when it applies it.
+	 */
+	public CerebrasHealthContributorAutoConfiguration() {
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(name = "cerebrasHealthIndicator")
 	CerebrasHealthIndicator cerebrasHealthIndicator(ReactiveCerebrasTemplate template, CerebrasProperties properties) {

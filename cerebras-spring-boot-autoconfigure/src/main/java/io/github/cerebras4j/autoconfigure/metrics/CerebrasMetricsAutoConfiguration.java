@@ -36,6 +36,12 @@ import org.springframework.core.annotation.Order;
 @EnableConfigurationProperties(CerebrasProperties.class)
 public final class CerebrasMetricsAutoConfiguration {
 
+	/**
+	 * Creates the auto-configuration, as Spring Boot does when it applies it.
+	 */
+	public CerebrasMetricsAutoConfiguration() {
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	CerebrasMeterObservationHandler cerebrasMeterObservationHandler(MeterRegistry meterRegistry,

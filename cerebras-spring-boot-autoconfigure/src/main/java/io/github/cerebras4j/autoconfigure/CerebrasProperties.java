@@ -201,14 +201,26 @@ public class CerebrasProperties implements Validator {
 		return this.limits;
 	}
 
+	/**
+	 * Returns the {@code cerebras.throttle.*} properties.
+	 * @return the properties
+	 */
 	public Throttle getThrottle() {
 		return this.throttle;
 	}
 
+	/**
+	 * Returns the {@code cerebras.proxy.*} properties.
+	 * @return the properties
+	 */
 	public Proxy getProxy() {
 		return this.proxy;
 	}
 
+	/**
+	 * Returns the {@code cerebras.ssl.*} properties.
+	 * @return the properties
+	 */
 	public Ssl getSsl() {
 		return this.ssl;
 	}
@@ -373,42 +385,87 @@ public class CerebrasProperties implements Validator {
 		 */
 		private @Nullable String nonProxyHosts;
 
+		/**
+		 * Returns {@code cerebras.proxy.host}: host name or IP address of the HTTP proxy to connect through.
+		 * Connections are direct when not set.
+		 * @return the value, {@code null} when not set
+		 */
 		public @Nullable String getHost() {
 			return this.host;
 		}
 
+		/**
+		 * Sets {@code cerebras.proxy.host}.
+		 * @param host the value
+		 */
 		public void setHost(@Nullable String host) {
 			this.host = host;
 		}
 
+		/**
+		 * Returns {@code cerebras.proxy.port}: port of the HTTP proxy; required with the host.
+		 * @return the value, {@code null} when not set
+		 */
 		public @Nullable Integer getPort() {
 			return this.port;
 		}
 
+		/**
+		 * Sets {@code cerebras.proxy.port}.
+		 * @param port the value
+		 */
 		public void setPort(@Nullable Integer port) {
 			this.port = port;
 		}
 
+		/**
+		 * Returns {@code cerebras.proxy.username}: username sent to the proxy (Basic authentication); needs the
+		 * password.
+		 * @return the value, {@code null} when not set
+		 */
 		public @Nullable String getUsername() {
 			return this.username;
 		}
 
+		/**
+		 * Sets {@code cerebras.proxy.username}.
+		 * @param username the value
+		 */
 		public void setUsername(@Nullable String username) {
 			this.username = username;
 		}
 
+		/**
+		 * Returns {@code cerebras.proxy.password}: password sent to the proxy with the username. Masked in actuator
+		 * endpoints.
+		 * @return the value, {@code null} when not set
+		 */
 		public @Nullable String getPassword() {
 			return this.password;
 		}
 
+		/**
+		 * Sets {@code cerebras.proxy.password}.
+		 * @param password the value
+		 */
 		public void setPassword(@Nullable String password) {
 			this.password = password;
 		}
 
+		/**
+		 * Returns {@code cerebras.proxy.non-proxy-hosts}: hosts reached without the proxy: a Java regular expression
+		 * matched, ignoring case, against the whole host name of the base URL, such as
+		 * 'localhost|.*\.internal\.example\.com'.
+		 * @return the value, {@code null} when not set
+		 */
 		public @Nullable String getNonProxyHosts() {
 			return this.nonProxyHosts;
 		}
 
+		/**
+		 * Sets {@code cerebras.proxy.non-proxy-hosts}.
+		 * @param nonProxyHosts the value
+		 */
 		public void setNonProxyHosts(@Nullable String nonProxyHosts) {
 			this.nonProxyHosts = nonProxyHosts;
 		}
@@ -432,10 +489,19 @@ public class CerebrasProperties implements Validator {
 		 */
 		private @Nullable String bundle;
 
+		/**
+		 * Returns {@code cerebras.ssl.bundle}: name of the SSL bundle (spring.ssl.bundle.*) whose trust material, key,
+		 * protocols and cipher suites the client's connections use. The JDK's defaults when not set.
+		 * @return the value, {@code null} when not set
+		 */
 		public @Nullable String getBundle() {
 			return this.bundle;
 		}
 
+		/**
+		 * Sets {@code cerebras.ssl.bundle}.
+		 * @param bundle the value
+		 */
 		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
 		}
@@ -453,7 +519,8 @@ public class CerebrasProperties implements Validator {
 		private DataSize maxEventSize = CerebrasClientBuilder.DEFAULT_MAX_EVENT_SIZE;
 
 		/**
-		 * Most characters of a stream's text kept to report with the exception of a stream that fails after some chunks.
+		 * Most characters of a stream's text kept to report with the exception of a stream that fails after some
+		 * chunks.
 		 */
 		private int maxPartialText = CerebrasClientBuilder.DEFAULT_MAX_PARTIAL_TEXT;
 
@@ -620,6 +687,10 @@ public class CerebrasProperties implements Validator {
 		@Deprecated(since = "0.1.0", forRemoval = true)
 		@DeprecatedConfigurationProperty(replacement = "cerebras.timeout.deadline",
 				reason = "Named after the deadline(..) request option that it sets", since = "0.1.0")
+		/**
+		 * Returns {@code cerebras.timeout.overall}: .
+		 * @return the value, {@code null} when not set
+		 */
 		public @Nullable Duration getOverall() {
 			return getDeadline();
 		}
@@ -960,7 +1031,7 @@ public class CerebrasProperties implements Validator {
 
 		/**
 		 * Whether the cerebras indicator counts in the root health status; when false it shows only in the health
-		 * groups that include it (management.endpoint.health.group.<name>.include=cerebras).
+		 * groups that include it (management.endpoint.health.group.{name}.include=cerebras).
 		 */
 		private boolean includeInRoot = true;
 
@@ -1018,10 +1089,20 @@ public class CerebrasProperties implements Validator {
 			this.timeout = timeout;
 		}
 
+		/**
+		 * Returns {@code cerebras.health.include-in-root}: whether the cerebras indicator counts in the root health
+		 * status; when false it shows only in the health groups that include it
+		 * (management.endpoint.health.group.{name}.include=cerebras).
+		 * @return the value
+		 */
 		public boolean isIncludeInRoot() {
 			return this.includeInRoot;
 		}
 
+		/**
+		 * Sets {@code cerebras.health.include-in-root}.
+		 * @param includeInRoot the value
+		 */
 		public void setIncludeInRoot(boolean includeInRoot) {
 			this.includeInRoot = includeInRoot;
 		}
@@ -1192,38 +1273,79 @@ public class CerebrasProperties implements Validator {
 		 */
 		private final ThrottleLimits limits = new ThrottleLimits();
 
+		/**
+		 * Returns {@code cerebras.throttle.enabled}: whether calls take their estimated cost from their model's budget
+		 * before they are sent, and wait for it when it is short.
+		 * @return the value
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Sets {@code cerebras.throttle.enabled}.
+		 * @param enabled the value
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * Returns {@code cerebras.throttle.store}: where the budgets are kept: this instance's memory, or Redis to
+		 * share them across a fleet.
+		 * @return the value
+		 */
 		public Store getStore() {
 			return this.store;
 		}
 
+		/**
+		 * Sets {@code cerebras.throttle.store}.
+		 * @param store the value
+		 */
 		public void setStore(Store store) {
 			this.store = store;
 		}
 
+		/**
+		 * Returns {@code cerebras.throttle.max-wait}: longest a call waits for its budget; a call whose budget resets
+		 * later fails at once with a RateLimitException, without being sent.
+		 * @return the value
+		 */
 		public Duration getMaxWait() {
 			return this.maxWait;
 		}
 
+		/**
+		 * Sets {@code cerebras.throttle.max-wait}.
+		 * @param maxWait the value
+		 */
 		public void setMaxWait(Duration maxWait) {
 			this.maxWait = maxWait;
 		}
 
+		/**
+		 * Returns {@code cerebras.throttle.default-completion-tokens}: completion tokens reserved for a call that sets
+		 * no max_completion_tokens (or max_tokens).
+		 * @return the value
+		 */
 		public long getDefaultCompletionTokens() {
 			return this.defaultCompletionTokens;
 		}
 
+		/**
+		 * Sets {@code cerebras.throttle.default-completion-tokens}.
+		 * @param defaultCompletionTokens the value
+		 */
 		public void setDefaultCompletionTokens(long defaultCompletionTokens) {
 			this.defaultCompletionTokens = defaultCompletionTokens;
 		}
 
+		/**
+		 * Returns {@code cerebras.throttle.limits}: budgets known before the API reports any, for every model; the
+		 * API's rate-limit headers then set them.
+		 * @return the value
+		 */
 		public ThrottleLimits getLimits() {
 			return this.limits;
 		}
@@ -1278,50 +1400,98 @@ public class CerebrasProperties implements Validator {
 		 */
 		private @Nullable Long tokensPerDay;
 
+		/**
+		 * Returns {@code cerebras.throttle.limits.requests-per-minute}: requests allowed per minute.
+		 * @return the value, {@code null} when not set
+		 */
 		public @Nullable Long getRequestsPerMinute() {
 			return this.requestsPerMinute;
 		}
 
+		/**
+		 * Sets {@code cerebras.throttle.limits.requests-per-minute}.
+		 * @param requestsPerMinute the value
+		 */
 		public void setRequestsPerMinute(@Nullable Long requestsPerMinute) {
 			this.requestsPerMinute = requestsPerMinute;
 		}
 
+		/**
+		 * Returns {@code cerebras.throttle.limits.requests-per-hour}: requests allowed per hour.
+		 * @return the value, {@code null} when not set
+		 */
 		public @Nullable Long getRequestsPerHour() {
 			return this.requestsPerHour;
 		}
 
+		/**
+		 * Sets {@code cerebras.throttle.limits.requests-per-hour}.
+		 * @param requestsPerHour the value
+		 */
 		public void setRequestsPerHour(@Nullable Long requestsPerHour) {
 			this.requestsPerHour = requestsPerHour;
 		}
 
+		/**
+		 * Returns {@code cerebras.throttle.limits.requests-per-day}: requests allowed per day.
+		 * @return the value, {@code null} when not set
+		 */
 		public @Nullable Long getRequestsPerDay() {
 			return this.requestsPerDay;
 		}
 
+		/**
+		 * Sets {@code cerebras.throttle.limits.requests-per-day}.
+		 * @param requestsPerDay the value
+		 */
 		public void setRequestsPerDay(@Nullable Long requestsPerDay) {
 			this.requestsPerDay = requestsPerDay;
 		}
 
+		/**
+		 * Returns {@code cerebras.throttle.limits.tokens-per-minute}: tokens allowed per minute.
+		 * @return the value, {@code null} when not set
+		 */
 		public @Nullable Long getTokensPerMinute() {
 			return this.tokensPerMinute;
 		}
 
+		/**
+		 * Sets {@code cerebras.throttle.limits.tokens-per-minute}.
+		 * @param tokensPerMinute the value
+		 */
 		public void setTokensPerMinute(@Nullable Long tokensPerMinute) {
 			this.tokensPerMinute = tokensPerMinute;
 		}
 
+		/**
+		 * Returns {@code cerebras.throttle.limits.tokens-per-hour}: tokens allowed per hour.
+		 * @return the value, {@code null} when not set
+		 */
 		public @Nullable Long getTokensPerHour() {
 			return this.tokensPerHour;
 		}
 
+		/**
+		 * Sets {@code cerebras.throttle.limits.tokens-per-hour}.
+		 * @param tokensPerHour the value
+		 */
 		public void setTokensPerHour(@Nullable Long tokensPerHour) {
 			this.tokensPerHour = tokensPerHour;
 		}
 
+		/**
+		 * Returns {@code cerebras.throttle.limits.tokens-per-day}: tokens allowed per day.
+		 * @return the value, {@code null} when not set
+		 */
 		public @Nullable Long getTokensPerDay() {
 			return this.tokensPerDay;
 		}
 
+		/**
+		 * Sets {@code cerebras.throttle.limits.tokens-per-day}.
+		 * @param tokensPerDay the value
+		 */
 		public void setTokensPerDay(@Nullable Long tokensPerDay) {
 			this.tokensPerDay = tokensPerDay;
 		}

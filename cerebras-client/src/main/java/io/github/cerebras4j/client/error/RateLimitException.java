@@ -22,6 +22,7 @@ public final class RateLimitException extends CerebrasApiException {
 	/** How long the server asked to wait, as sent; {@code null} when it sent no hint that parses. */
 	private final @Nullable Duration retryAfter;
 
+	/** Whether the client's throttle refused the call, which then was not sent. */
 	private final boolean throttled;
 
 	RateLimitException(Details details) {

@@ -207,6 +207,10 @@ public class CerebrasProperties implements Validator {
 		check("throttle.max-wait", (name) -> SettingChecks.notNegative(name, throttle.getMaxWait()), errors);
 		check("throttle.default-completion-tokens",
 				(name) -> SettingChecks.atLeast(name, throttle.getDefaultCompletionTokens(), 1), errors);
+		check("throttle.redis.timeout", (name) -> SettingChecks.positive(name, throttle.getRedis().getTimeout()),
+				errors);
+		check("throttle.redis.retry-interval",
+				(name) -> SettingChecks.positive(name, throttle.getRedis().getRetryInterval()), errors);
 		ThrottleLimits budget = throttle.getLimits();
 		checkLimit("requests-per-minute", budget.getRequestsPerMinute(), errors);
 		checkLimit("requests-per-hour", budget.getRequestsPerHour(), errors);
@@ -717,6 +721,11 @@ public class CerebrasProperties implements Validator {
 		 */
 		private final ThrottleLimits limits = new ThrottleLimits();
 
+		/**
+		 * The budgets in Redis, with cerebras.throttle.store=redis.
+		 */
+		private final Redis redis = new Redis();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -753,6 +762,10 @@ public class CerebrasProperties implements Validator {
 			return this.limits;
 		}
 
+		public Redis getRedis() {
+			return this.redis;
+		}
+
 		/**
 		 * Where the throttle's budgets are kept.
 		 */
@@ -763,6 +776,53 @@ public class CerebrasProperties implements Validator {
 
 			/** In Redis, shared by every instance that uses the same Redis. */
 			REDIS
+
+		}
+
+		/**
+		 * The throttle's budgets in Redis, shared by the instances that use the same Redis and key prefix; Spring
+		 * Boot's {@code spring.data.redis.*} properties say where Redis is.
+		 */
+		public static class Redis {
+
+			/**
+			 * Prefix of the budgets' keys; instances with the same Redis and prefix share their budgets.
+			 */
+			private String keyPrefix = "cerebras:throttle:";
+
+			/**
+			 * Longest wait for Redis, after which a call's budget is taken from this instance's own budget instead.
+			 */
+			private Duration timeout = Duration.ofMillis(200);
+
+			/**
+			 * How long the budgets are this instance's own after Redis failed, before Redis is asked again.
+			 */
+			private Duration retryInterval = Duration.ofSeconds(5);
+
+			public String getKeyPrefix() {
+				return this.keyPrefix;
+			}
+
+			public void setKeyPrefix(String keyPrefix) {
+				this.keyPrefix = keyPrefix;
+			}
+
+			public Duration getTimeout() {
+				return this.timeout;
+			}
+
+			public void setTimeout(Duration timeout) {
+				this.timeout = timeout;
+			}
+
+			public Duration getRetryInterval() {
+				return this.retryInterval;
+			}
+
+			public void setRetryInterval(Duration retryInterval) {
+				this.retryInterval = retryInterval;
+			}
 
 		}
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -33,9 +34,31 @@ public final class RedisServerProcess implements BeforeAllCallback, AfterAllCall
 	/** Where Debian installs Redis. */
 	public static final String SERVER = "/usr/bin/redis-server";
 
+	private final List<String> arguments;
+
 	private int port;
 
 	private @Nullable Process process;
+
+	/**
+	 * A Redis as {@code .ci/run} installs it.
+	 */
+	public RedisServerProcess() {
+		this(List.of());
+	}
+
+	private RedisServerProcess(List<String> arguments) {
+		this.arguments = arguments;
+	}
+
+	/**
+	 * A Redis that requires a password of its default user.
+	 * @param password the password
+	 * @return the server
+	 */
+	public static RedisServerProcess withPassword(String password) {
+		return new RedisServerProcess(List.of("--requirepass", password));
+	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) throws IOException {
@@ -59,8 +82,10 @@ public final class RedisServerProcess implements BeforeAllCallback, AfterAllCall
 		}
 		try {
 			Path log = Files.createDirectories(Path.of("target")).resolve("redis-" + this.port + ".log");
-			this.process = new ProcessBuilder(List.of(SERVER, "--port", String.valueOf(this.port), "--bind",
-					"127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"))
+			List<String> command = new ArrayList<>(List.of(SERVER, "--port", String.valueOf(this.port), "--bind",
+					"127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"));
+			command.addAll(this.arguments);
+			this.process = new ProcessBuilder(command)
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
@@ -126,8 +151,9 @@ public final class RedisServerProcess implements BeforeAllCallback, AfterAllCall
 			out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			InputStream in = socket.getInputStream();
-			byte[] answer = in.readNBytes(7);
-			return new String(answer, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+			String answer = new String(in.readNBytes(7), StandardCharsets.US_ASCII);
+			// without the password, a Redis that requires one answers that it does (-NOAUTH ...)
+			return answer.equals("+PONG\r\n") || answer.startsWith("-NOAUTH");
 		}
 		catch (IOException ex) {
 			return false;

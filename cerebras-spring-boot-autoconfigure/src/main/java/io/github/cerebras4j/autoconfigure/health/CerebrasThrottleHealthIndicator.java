@@ -10,7 +10,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * {@code store: redis} while Redis answers; while it does not, still {@code UP}, since the application serves and
  * its calls are throttled on the instance's own budget, with {@code store: local fallback} and the {@code reason}.
  * The instance is not taken out of service for an outage of Redis, which Spring Boot's {@code redis} indicator
- * reports as such. Reads the store's state only: no I/O.
+ * reports as such. The state is the one the store's last Redis operation left: the indicator reads it, without I/O.
  */
 public class CerebrasThrottleHealthIndicator implements HealthIndicator {
 

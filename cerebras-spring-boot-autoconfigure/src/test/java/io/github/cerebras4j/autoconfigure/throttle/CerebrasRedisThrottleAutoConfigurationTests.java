@@ -177,6 +177,14 @@ class CerebrasRedisThrottleAutoConfigurationTests {
 	}
 
 	@Test
+	void theHealthIndicatorTurnsOffAsBootsOwnDo() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(CerebrasThrottleHealthContributorAutoConfiguration.class))
+			.withPropertyValues("management.health.cerebrasthrottle.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(RedisBudgetStore.class)
+				.doesNotHaveBean("cerebrasThrottleHealthIndicator"));
+	}
+
+	@Test
 	void bootsRedisPasswordIsUsed() {
 		this.contextRunner
 			.withPropertyValues("spring.data.redis.port=" + redisWithPassword.port(),

@@ -245,7 +245,7 @@ class CerebrasRedisThrottleAutoConfigurationTests {
 	private List<String> keys(RedisServerProcess server, String password) {
 		RedisURI uri = RedisURI.create(server.uri());
 		if (password != null) {
-			uri.setPassword(password.toCharArray());
+			uri.setPassword((CharSequence) password);
 		}
 		RedisClient client = RedisClient.create(uri);
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {

@@ -13,7 +13,9 @@ import io.github.bucket4j.redis.lettuce.Bucket4jLettuce.LettuceBasedProxyManager
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
@@ -80,11 +82,11 @@ final class RedisConnector implements AutoCloseable {
 		AbstractRedisClient redis = this.client.get();
 		Connected connected;
 		if (redis instanceof RedisClusterClient cluster) {
-			var connection = cluster.connect(CODEC);
+			StatefulRedisClusterConnection<String, byte[]> connection = cluster.connect(CODEC);
 			connected = new Connected(connection, configure(Bucket4jLettuce.casBasedBuilder(connection)));
 		}
 		else if (redis instanceof RedisClient standalone) {
-			var connection = standalone.connect(CODEC);
+			StatefulRedisConnection<String, byte[]> connection = standalone.connect(CODEC);
 			connected = new Connected(connection, configure(Bucket4jLettuce.casBasedBuilder(connection)));
 		}
 		else {

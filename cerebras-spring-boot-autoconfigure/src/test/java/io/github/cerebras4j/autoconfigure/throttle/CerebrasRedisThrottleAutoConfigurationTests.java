@@ -18,9 +18,9 @@ import io.github.cerebras4j.client.throttle.LocalBudgetStore;
 import io.github.cerebras4j.throttle.redis.RedisBudgetStore;
 import io.github.cerebras4j.throttle.redis.RedisServerProcess;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,11 +242,8 @@ class CerebrasRedisThrottleAutoConfigurationTests {
 		return this.prefix + "{" + MODEL + "}:tokens:minute";
 	}
 
-	private List<String> keys(RedisServerProcess server, String password) {
-		RedisURI uri = RedisURI.create(server.uri());
-		if (password != null) {
-			uri.setPassword((CharSequence) password);
-		}
+	private List<String> keys(RedisServerProcess server, @Nullable String password) {
+		String uri = (password != null) ? "redis://:" + password + "@127.0.0.1:" + server.port() : server.uri();
 		RedisClient client = RedisClient.create(uri);
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			return connection.sync().keys(this.prefix + "*");

@@ -116,7 +116,8 @@ public final class CerebrasAutoConfiguration {
 			throw new IllegalStateException("cerebras.throttle.enabled=true with cerebras.throttle.store="
 					+ throttle.getStore().name().toLowerCase(Locale.ROOT) + " needs one BudgetStore bean; "
 					+ ((throttle.getStore() == CerebrasProperties.Throttle.Store.REDIS)
-							? "add spring-boot-starter-data-redis and com.bucket4j:bucket4j_jdk17-lettuce"
+							? "add spring-boot-starter-data-redis (with Lettuce, its default client) and "
+									+ "io.github.cerebras4j:cerebras-throttle-redis (Bucket4j on Lettuce)"
 							: "define one, or set cerebras.throttle.store=local")
 					+ " (found " + budgetStore.stream().count() + ")");
 		}

@@ -298,6 +298,10 @@ public class CerebrasProperties implements Validator {
 		check("throttle.max-wait", (name) -> SettingChecks.notNegative(name, throttle.getMaxWait()), errors);
 		check("throttle.default-completion-tokens",
 				(name) -> SettingChecks.atLeast(name, throttle.getDefaultCompletionTokens(), 1), errors);
+		check("throttle.redis.timeout", (name) -> SettingChecks.positive(name, throttle.getRedis().getTimeout()),
+				errors);
+		check("throttle.redis.retry-interval",
+				(name) -> SettingChecks.positive(name, throttle.getRedis().getRetryInterval()), errors);
 		ThrottleLimits budget = throttle.getLimits();
 		checkLimit("requests-per-minute", budget.getRequestsPerMinute(), errors);
 		checkLimit("requests-per-hour", budget.getRequestsPerHour(), errors);
@@ -1274,6 +1278,11 @@ public class CerebrasProperties implements Validator {
 		private final ThrottleLimits limits = new ThrottleLimits();
 
 		/**
+		 * The budgets in Redis, with cerebras.throttle.store=redis.
+		 */
+		private final Redis redis = new Redis();
+
+		/**
 		 * Returns {@code cerebras.throttle.enabled}: whether calls take their estimated cost from their model's budget
 		 * before they are sent, and wait for it when it is short.
 		 * @return the value
@@ -1351,6 +1360,14 @@ public class CerebrasProperties implements Validator {
 		}
 
 		/**
+		 * Returns {@code cerebras.throttle.redis}: the budgets in Redis, with cerebras.throttle.store=redis.
+		 * @return the value
+		 */
+		public Redis getRedis() {
+			return this.redis;
+		}
+
+		/**
 		 * Where the throttle's budgets are kept.
 		 */
 		public enum Store {
@@ -1360,6 +1377,80 @@ public class CerebrasProperties implements Validator {
 
 			/** In Redis, shared by every instance that uses the same Redis. */
 			REDIS
+
+		}
+
+		/**
+		 * The throttle's budgets in Redis, shared by the instances that use the same Redis and key prefix; Spring
+		 * Boot's {@code spring.data.redis.*} properties say where Redis is.
+		 */
+		public static class Redis {
+
+			/**
+			 * Prefix of the budgets' keys; instances with the same Redis and prefix share their budgets.
+			 */
+			private String keyPrefix = "cerebras:throttle:";
+
+			/**
+			 * Longest wait for Redis, after which a call's budget is taken from this instance's own budget instead.
+			 */
+			private Duration timeout = Duration.ofMillis(200);
+
+			/**
+			 * How long the budgets are this instance's own after Redis failed, before Redis is asked again.
+			 */
+			private Duration retryInterval = Duration.ofSeconds(5);
+
+			/**
+			 * Returns {@code cerebras.throttle.redis.key-prefix}: prefix of the budgets' keys; instances with the same
+			 * Redis and prefix share their budgets.
+			 * @return the value
+			 */
+			public String getKeyPrefix() {
+				return this.keyPrefix;
+			}
+
+			/**
+			 * Sets {@code cerebras.throttle.redis.key-prefix}.
+			 * @param keyPrefix the value
+			 */
+			public void setKeyPrefix(String keyPrefix) {
+				this.keyPrefix = keyPrefix;
+			}
+
+			/**
+			 * Returns {@code cerebras.throttle.redis.timeout}: longest wait for Redis, after which a call's budget is
+			 * taken from this instance's own budget instead.
+			 * @return the value
+			 */
+			public Duration getTimeout() {
+				return this.timeout;
+			}
+
+			/**
+			 * Sets {@code cerebras.throttle.redis.timeout}.
+			 * @param timeout the value
+			 */
+			public void setTimeout(Duration timeout) {
+				this.timeout = timeout;
+			}
+
+			/**
+			 * Returns {@code cerebras.throttle.redis.retry-interval}: how long the budgets are this instance's own
+			 * after Redis failed, before Redis is asked again.
+			 * @return the value
+			 */
+			public Duration getRetryInterval() {
+				return this.retryInterval;
+			}
+
+			/**
+			 * Sets {@code cerebras.throttle.redis.retry-interval}.
+			 * @param retryInterval the value
+			 */
+			public void setRetryInterval(Duration retryInterval) {
+				this.retryInterval = retryInterval;
+			}
 
 		}
 

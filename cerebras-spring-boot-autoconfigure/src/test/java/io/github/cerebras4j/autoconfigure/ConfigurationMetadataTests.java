@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import io.github.cerebras4j.client.CerebrasClientBuilder;
 import io.github.cerebras4j.client.retry.CerebrasRetryPolicy;
+import io.github.cerebras4j.client.throttle.ThrottleSettings;
+import io.github.cerebras4j.throttle.redis.RedisBudgetStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeanUtils;
@@ -103,7 +105,12 @@ class ConfigurationMetadataTests {
 				entry("cerebras.retry.max-delay", CerebrasRetryPolicy.DEFAULT_MAX_DELAY),
 				entry("cerebras.retry.multiplier", CerebrasRetryPolicy.DEFAULT_MULTIPLIER),
 				entry("cerebras.retry.jitter", CerebrasRetryPolicy.DEFAULT_JITTER),
-				entry("cerebras.retry.max-retry-after", CerebrasRetryPolicy.DEFAULT_MAX_RETRY_AFTER));
+				entry("cerebras.retry.max-retry-after", CerebrasRetryPolicy.DEFAULT_MAX_RETRY_AFTER),
+				entry("cerebras.throttle.max-wait", ThrottleSettings.DEFAULT_MAX_WAIT),
+				entry("cerebras.throttle.default-completion-tokens", ThrottleSettings.DEFAULT_COMPLETION_TOKENS),
+				entry("cerebras.throttle.redis.key-prefix", RedisBudgetStore.DEFAULT_KEY_PREFIX),
+				entry("cerebras.throttle.redis.timeout", RedisBudgetStore.DEFAULT_TIMEOUT),
+				entry("cerebras.throttle.redis.retry-interval", RedisBudgetStore.DEFAULT_RETRY_INTERVAL));
 		constants.forEach((name, constant) -> {
 			JsonNode declared = metadata.get(name).path("defaultValue");
 			assertThat(declared.isMissingNode()).as(name).isFalse();
@@ -137,7 +144,7 @@ class ConfigurationMetadataTests {
 
 	/**
 	 * The bindable properties of a bean and of its nested groups (read-only properties whose type is declared in
-	 * {@link CerebrasProperties}), by their kebab-case name, with their value.
+	 * {@link CerebrasProperties} or in its nested classes), by their kebab-case name, with their value.
 	 */
 	private static Map<String, Object> properties(Object bean, String prefix) {
 		Map<String, Object> properties = new TreeMap<>();
@@ -151,11 +158,21 @@ class ConfigurationMetadataTests {
 			if (descriptor.getWriteMethod() != null) {
 				properties.put(name, value);
 			}
-			else if (descriptor.getPropertyType().getDeclaringClass() == CerebrasProperties.class && value != null) {
+			else if (isDeclaredIn(descriptor.getPropertyType(), CerebrasProperties.class) && value != null) {
 				properties.putAll(properties(value, name + "."));
 			}
 		}
 		return properties;
+	}
+
+	/** Whether a type is declared in a class, or in one of its nested classes. */
+	private static boolean isDeclaredIn(Class<?> type, Class<?> outer) {
+		for (Class<?> declaring = type.getDeclaringClass(); declaring != null; declaring = declaring.getDeclaringClass()) {
+			if (declaring == outer) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 /**
@@ -23,8 +24,9 @@ import org.springframework.core.annotation.Order;
  * {@link MeterRegistry}: a {@link CerebrasMeterObservationHandler}, which Spring Boot registers on the
  * {@code ObservationRegistry} beside the handler that times each call, a {@link CerebrasLatencyMeterFilter}
  * for the latency histograms and a {@link CerebrasModelTagMeterFilter} that keeps the name of at most
- * {@code cerebras.metrics.max-model-tags} distinct models in the tags. {@code cerebras.metrics.enabled=false} or
- * {@code cerebras.enabled=false} turns it off.
+ * {@code cerebras.metrics.max-model-tags} distinct models in the tags; with the throttle on, the gauges of its budgets
+ * ({@link CerebrasThrottleMeters}) and, for budgets in Redis, {@link CerebrasThrottleStoreMeters}.
+ * {@code cerebras.metrics.enabled=false} or {@code cerebras.enabled=false} turns it off.
  */
 @AutoConfiguration(
 		after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
@@ -72,6 +74,23 @@ public final class CerebrasMetricsAutoConfiguration {
 	CerebrasThrottleMeters cerebrasThrottleMeters(MeterRegistry meterRegistry,
 			ObjectProvider<BudgetStore> budgetStore) {
 		return new CerebrasThrottleMeters(meterRegistry, budgetStore::getIfUnique);
+	}
+
+	/**
+	 * The meters of the budgets in Redis, bound once the store exists (Spring Boot binds meter binders after every
+	 * singleton), when it is a {@code RedisBudgetStore}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.github.cerebras4j.throttle.redis.RedisBudgetStore")
+	@ConditionalOnBooleanProperty("cerebras.throttle.enabled")
+	static class ThrottleStoreMetersConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CerebrasThrottleStoreMeters cerebrasThrottleStoreMeters(ObjectProvider<BudgetStore> budgetStore) {
+			return new CerebrasThrottleStoreMeters(budgetStore::getIfUnique);
+		}
+
 	}
 
 }

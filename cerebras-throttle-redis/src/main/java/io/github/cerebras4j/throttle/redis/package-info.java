@@ -1,0 +1,10 @@
+/**
+ * The client throttle's budgets kept in Redis, so that a fleet of instances draws from one budget per model and
+ * learns from every instance's rate-limit headers: {@link io.github.cerebras4j.throttle.redis.RedisBudgetStore}, a
+ * {@link io.github.cerebras4j.client.throttle.BudgetStore} on Bucket4j and Lettuce that answers from this instance's
+ * own budget while Redis does not.
+ */
+@NullMarked
+package io.github.cerebras4j.throttle.redis;
+
+import org.jspecify.annotations.NullMarked;

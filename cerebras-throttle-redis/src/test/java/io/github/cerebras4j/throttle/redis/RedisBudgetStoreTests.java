@@ -1,0 +1,262 @@
+package io.github.cerebras4j.throttle.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.github.cerebras4j.client.core.RateLimits;
+import io.github.cerebras4j.client.core.RateLimits.Window;
+import io.github.cerebras4j.client.throttle.Admission;
+import io.github.cerebras4j.client.throttle.BudgetLimits;
+import io.github.cerebras4j.client.throttle.Cost;
+import io.github.cerebras4j.client.throttle.Remaining;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link RedisBudgetStore} on a real Redis: two stores, each with a Lettuce client of its own as two instances of an
+ * application would have, draw from one budget and learn from each other's headers. Time is a {@link MutableClock}
+ * that the stores and Bucket4j follow. Each test has keys of its own, and checks at the end that Redis, not the
+ * local fallback, answered.
+ */
+class RedisBudgetStoreTests {
+
+	@RegisterExtension
+	static final RedisServerProcess redis = new RedisServerProcess();
+
+	private static final String MODEL = "llama3.1-8b";
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private final MutableClock clock = new MutableClock();
+
+	private final String prefix = "test:" + UUID.randomUUID() + ":";
+
+	private final List<RedisClient> clients = new ArrayList<>();
+
+	private final List<RedisBudgetStore> stores = new ArrayList<>();
+
+	@AfterEach
+	void redisAnsweredEverythingThenClose() {
+		this.stores.forEach((store) -> assertThat(store.isDegraded()).as("answered by the local fallback: %s",
+				store.lastError()).isFalse());
+		this.stores.forEach(RedisBudgetStore::close);
+		this.clients.forEach(RedisClient::shutdown);
+	}
+
+	@Test
+	void twoInstancesDrawFromOneBudget() {
+		BudgetLimits limits = BudgetLimits.NONE.withRequests(Window.MINUTE, 3);
+		RedisBudgetStore first = store(limits);
+		RedisBudgetStore second = store(limits);
+		assertThat(take(first, 1, 10)).isEqualTo(Admission.ADMITTED);
+		assertThat(take(second, 1, 10)).isEqualTo(Admission.ADMITTED);
+		assertThat(take(first, 1, 10)).isEqualTo(Admission.ADMITTED);
+		Admission fourth = take(second, 1, 10);
+		assertThat(fourth.admitted()).isFalse();
+		assertThat(fourth.shortOf()).isEqualTo("requests per minute");
+		assertThat(fourth.resetAfter()).as("the whole minute, which has not moved").isEqualTo(Duration.ofMinutes(1));
+		assertThat(take(first, 1, 10).admitted()).isFalse();
+	}
+
+	@Test
+	void headersReportedToOneInstanceAreSeenByTheOther() {
+		RedisBudgetStore first = store(BudgetLimits.NONE);
+		RedisBudgetStore second = store(BudgetLimits.NONE);
+		update(first, tokens(1000L, 100L, Duration.ofSeconds(30)));
+		Admission refused = take(second, 1, 150);
+		assertThat(refused.admitted()).isFalse();
+		assertThat(refused.shortOf()).isEqualTo("tokens per minute");
+		assertThat(refused.resetAfter()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(take(second, 1, 100)).isEqualTo(Admission.ADMITTED);
+		assertThat(take(first, 1, 1).admitted()).isFalse();
+		update(second, tokens(1000L, 500L, Duration.ofSeconds(20)));
+		assertThat(take(first, 1, 500)).as("the headers win over the count").isEqualTo(Admission.ADMITTED);
+	}
+
+	@Test
+	void aRefusalTakesNothingFromTheOtherBudgets() {
+		RedisBudgetStore first = store(BudgetLimits.NONE.withRequests(Window.DAY, 2));
+		RedisBudgetStore second = store(BudgetLimits.NONE.withRequests(Window.DAY, 2));
+		update(first, tokens(1000L, 50L, Duration.ofSeconds(30)));
+		assertThat(take(second, 1, 60).admitted()).isFalse();
+		assertThat(take(second, 1, 60).admitted()).isFalse();
+		assertThat(take(first, 1, 25)).as("the refused calls' requests were given back").isEqualTo(Admission.ADMITTED);
+		assertThat(take(second, 1, 25)).isEqualTo(Admission.ADMITTED);
+		Admission third = take(first, 1, 0);
+		assertThat(third.shortOf()).isEqualTo("requests per day");
+	}
+
+	@Test
+	void giveBackReturnsTokensUpToTheLimitAndTakesThemWhenNegative() {
+		RedisBudgetStore first = store(BudgetLimits.NONE);
+		RedisBudgetStore second = store(BudgetLimits.NONE);
+		update(first, tokens(1000L, 200L, Duration.ofSeconds(30)));
+		assertThat(take(first, 1, 200)).isEqualTo(Admission.ADMITTED);
+		assertThat(take(second, 1, 1).admitted()).isFalse();
+		giveBack(first, 150);
+		assertThat(take(second, 1, 150)).isEqualTo(Admission.ADMITTED);
+		assertThat(take(second, 1, 1).admitted()).isFalse();
+		update(first, tokens(1000L, 100L, Duration.ofSeconds(30)));
+		giveBack(second, -50);
+		assertThat(take(first, 1, 51).admitted()).isFalse();
+		assertThat(take(first, 1, 50)).isEqualTo(Admission.ADMITTED);
+		update(first, tokens(1000L, 990L, Duration.ofSeconds(30)));
+		giveBack(second, 500);
+		assertThat(take(first, 1, 1000)).as("no more than the limit").isEqualTo(Admission.ADMITTED);
+		assertThat(take(second, 1, 1).admitted()).isFalse();
+	}
+
+	@Test
+	void aWindowRefillsToItsLimitAtTheReportedReset() {
+		RedisBudgetStore first = store(BudgetLimits.NONE);
+		RedisBudgetStore second = store(BudgetLimits.NONE);
+		update(first, tokens(100L, 0L, Duration.ofSeconds(10)));
+		assertThat(take(second, 1, 1).resetAfter()).isEqualTo(Duration.ofSeconds(10));
+		this.clock.advance(Duration.ofSeconds(4));
+		assertThat(take(second, 1, 1).resetAfter()).isEqualTo(Duration.ofSeconds(6));
+		this.clock.advance(Duration.ofSeconds(6));
+		assertThat(take(second, 1, 100)).isEqualTo(Admission.ADMITTED);
+		Admission next = take(first, 1, 1);
+		assertThat(next.admitted()).isFalse();
+		assertThat(next.resetAfter()).as("the window's length is the reset first reported").isEqualTo(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void theWindowIsTheLongestResetReported() {
+		RedisBudgetStore first = store(BudgetLimits.NONE);
+		RedisBudgetStore second = store(BudgetLimits.NONE);
+		update(first, tokens(10L, 0L, Duration.ofSeconds(10)));
+		update(second, tokens(10L, 0L, Duration.ofSeconds(30)));
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(take(first, 1, 10)).isEqualTo(Admission.ADMITTED);
+		assertThat(take(second, 1, 1).resetAfter()).isEqualTo(Duration.ofSeconds(30));
+		update(first, tokens(10L, 0L, Duration.ofSeconds(5)));
+		this.clock.advance(Duration.ofSeconds(5));
+		assertThat(take(second, 1, 10)).isEqualTo(Admission.ADMITTED);
+		assertThat(take(first, 1, 1).resetAfter()).as("a shorter reset does not shorten the window")
+			.isEqualTo(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void limitsKnownInAdvanceStartAFullWindowOfTheirNominalLength() {
+		BudgetLimits limits = BudgetLimits.NONE.withTokens(Window.HOUR, 100);
+		RedisBudgetStore first = store(limits);
+		RedisBudgetStore second = store(limits);
+		assertThat(take(first, 1, 60)).isEqualTo(Admission.ADMITTED);
+		this.clock.advance(Duration.ofMinutes(15));
+		Admission refused = take(second, 1, 60);
+		assertThat(refused.shortOf()).isEqualTo("tokens per hour");
+		assertThat(refused.resetAfter()).isEqualTo(Duration.ofMinutes(45));
+		this.clock.advance(Duration.ofMinutes(45));
+		assertThat(take(second, 1, 100)).isEqualTo(Admission.ADMITTED);
+	}
+
+	@Test
+	void aCallLargerThanTheWholeWindowEmptiesAFullWindow() {
+		RedisBudgetStore first = store(BudgetLimits.NONE.withTokens(Window.MINUTE, 100));
+		RedisBudgetStore second = store(BudgetLimits.NONE.withTokens(Window.MINUTE, 100));
+		assertThat(take(first, 1, 500)).as("left for the server to answer").isEqualTo(Admission.ADMITTED);
+		assertThat(take(second, 1, 1).admitted()).isFalse();
+		assertThat(take(second, 1, 500).admitted()).isFalse();
+	}
+
+	@Test
+	void withoutLimitsOrHeadersEverythingIsAdmittedAndNothingIsWritten() {
+		RedisBudgetStore store = store(BudgetLimits.NONE);
+		for (int i = 0; i < 5; i++) {
+			assertThat(take(store, 1, 1_000_000)).isEqualTo(Admission.ADMITTED);
+		}
+		giveBack(store, 10);
+		assertThat(keys()).isEmpty();
+		assertThat(store.remaining()).isEqualTo(Map.of(MODEL, new Remaining(null, null)));
+	}
+
+	@Test
+	void remainingIsWhatTheStoreLastSaw() {
+		RedisBudgetStore first = store(BudgetLimits.NONE);
+		RedisBudgetStore second = store(BudgetLimits.NONE.withRequests(Window.DAY, 1000));
+		update(first, tokens(1000L, 400L, Duration.ofSeconds(30)));
+		assertThat(second.remaining()).isEmpty();
+		take(second, 1, 100);
+		second.close();
+		assertThat(second.remaining()).as("without asking Redis, which the closed store cannot")
+			.isEqualTo(Map.of(MODEL, new Remaining(999L, 300L)));
+		assertThat(first.remaining()).isEqualTo(Map.of(MODEL, new Remaining(null, 400L)));
+	}
+
+	@Test
+	void eachBudgetIsABucketUnderItsKeyThatExpiresOnceFullAndIdle() {
+		RedisBudgetStore store = RedisBudgetStore.builder(client())
+			.keyPrefix(this.prefix)
+			.clock(this.clock)
+			.timeout(WAIT)
+			.keepIdle(Duration.ofMinutes(5))
+			.build();
+		this.stores.add(store);
+		RateLimits limits = new RateLimits(
+				Map.of(Window.DAY, new RateLimits.Bucket(1000L, 999L, Duration.ofHours(2))),
+				Map.of(Window.MINUTE, new RateLimits.Bucket(1000L, 400L, Duration.ofSeconds(30))));
+		update(store, limits);
+		String tokens = this.prefix + "{" + MODEL + "}:tokens:minute";
+		String requests = this.prefix + "{" + MODEL + "}:requests:day";
+		assertThat(keys()).containsExactlyInAnyOrder(tokens, requests);
+		try (StatefulRedisConnection<String, String> connection = connection()) {
+			assertThat(connection.sync().pttl(tokens)).isPositive()
+				.isLessThanOrEqualTo(Duration.ofSeconds(30).plusMinutes(5).toMillis());
+			assertThat(connection.sync().pttl(requests)).isPositive()
+				.isLessThanOrEqualTo(Duration.ofHours(2).plusMinutes(5).toMillis());
+		}
+	}
+
+	private RedisBudgetStore store(BudgetLimits limits) {
+		RedisBudgetStore store = RedisBudgetStore.builder(client())
+			.keyPrefix(this.prefix)
+			.limits(limits)
+			.clock(this.clock)
+			.timeout(WAIT)
+			.build();
+		this.stores.add(store);
+		return store;
+	}
+
+	private RedisClient client() {
+		RedisClient client = RedisClient.create(redis.uri());
+		this.clients.add(client);
+		return client;
+	}
+
+	private StatefulRedisConnection<String, String> connection() {
+		return client().connect();
+	}
+
+	private List<String> keys() {
+		try (StatefulRedisConnection<String, String> connection = connection()) {
+			return connection.sync().keys(this.prefix + "*");
+		}
+	}
+
+	private static Admission take(RedisBudgetStore store, long requests, long tokens) {
+		return store.take(MODEL, new Cost(requests, tokens)).block(WAIT);
+	}
+
+	private static void update(RedisBudgetStore store, RateLimits limits) {
+		store.update(MODEL, limits).block(WAIT);
+	}
+
+	private static void giveBack(RedisBudgetStore store, long tokens) {
+		store.giveBack(MODEL, tokens).block(WAIT);
+	}
+
+	private static RateLimits tokens(Long limit, Long remaining, Duration resetAfter) {
+		return new RateLimits(Map.of(), Map.of(Window.MINUTE, new RateLimits.Bucket(limit, remaining, resetAfter)));
+	}
+
+}

@@ -86,7 +86,7 @@ public final class BenchmarkMain {
 		}
 		if (selected.contains(FLEET)) {
 			FleetSimulation fleet = new FleetSimulation(FleetSimulation.Settings.standard());
-			report.append(FleetSimulation.report(fleet.runAll(null))).append("\n");
+			report.append(FleetSimulation.report(fleet.runAll())).append("\n");
 		}
 		System.out.println();
 		System.out.println("## Benchmark report\n");

@@ -85,6 +85,7 @@ public final class FleetSimulation {
 					.environment((variable) -> null)
 					.warmUp(false)
 					.maxConnections(500)
+					.maxRetries(s.maxRetries())
 					.observationRegistry(registry);
 				if (stores != null) {
 					builder.throttle(new ThrottleSettings(stores.newInstance(), s.maxWait(), s.maxCompletionTokens()));
@@ -114,7 +115,9 @@ public final class FleetSimulation {
 			load.forEach(Disposable::dispose);
 			fleet.forEach(ReactiveCerebrasTemplate::close);
 			RateLimitStats stats = server.rateLimitStats();
-			return new Result(name, s, callsPerInstance * s.instances(), outcomes, stats, waits.millis(),
+			String shown = (stores instanceof RedisStores redis)
+					? name + " (" + redis.fallbacks() + " switches to the local budget)" : name;
+			return new Result(shown, s, callsPerInstance * s.instances(), outcomes, stats, waits.millis(),
 					Duration.ofNanos(elapsed), all);
 		}
 		finally {
@@ -131,7 +134,7 @@ public final class FleetSimulation {
 	 * @return the figures, in that order
 	 * @throws InterruptedException if interrupted while waiting for the calls
 	 */
-	public List<Result> runAll(@Nullable Supplier<BudgetStores> shared) throws InterruptedException {
+	public List<Result> runAll(@Nullable Supplier<? extends BudgetStores> shared) throws InterruptedException {
 		List<Result> results = new ArrayList<>();
 		results.add(run("no throttle", null, false));
 		results.add(run("local throttle (each instance its own)", new LocalStores(false), false));
@@ -141,6 +144,15 @@ public final class FleetSimulation {
 			results.add(run("Redis-shared throttle, Redis stopped half way", shared.get(), true));
 		}
 		return results;
+	}
+
+	/**
+	 * Runs every variant, the shared ones on a Redis of their own when {@code redis-server} is installed.
+	 * @return the figures
+	 * @throws InterruptedException if interrupted while waiting for the calls
+	 */
+	public List<Result> runAll() throws InterruptedException {
+		return runAll(RedisStores.available() ? RedisStores::start : null);
 	}
 
 	/**
@@ -155,9 +167,9 @@ public final class FleetSimulation {
 			table.append(String.format(Locale.ROOT,
 					"Fleet simulation: %d instances, each with its own template and pool, %.1fx the budget for %d "
 							+ "windows of %d ms (%,d requests and %,d tokens per window, one budget for all), "
-							+ "max_completion_tokens %d, throttle max-wait %d s.%n%n",
+							+ "max_completion_tokens %d, throttle max-wait %d s, %d retries.%n%n",
 					s.instances(), s.overload(), s.loadWindows(), s.window().toMillis(), s.requestsPerWindow(),
-					s.tokensPerWindow(), s.maxCompletionTokens(), s.maxWait().toSeconds()));
+					s.tokensPerWindow(), s.maxCompletionTokens(), s.maxWait().toSeconds(), s.maxRetries()));
 		}
 		table.append("| | calls | failed | requests sent | 429 responses | 429 share | tokens per window / budget")
 			.append(" (mean, lowest) | added wait p50 / p99 | call p50 / p99 | run |\n");
@@ -201,19 +213,20 @@ public final class FleetSimulation {
 	 * @param replyWords the words of each answer
 	 * @param timeToFirstToken the server's delay before an answer
 	 * @param maxWait the throttle's longest wait
+	 * @param maxRetries the retries of a failed call (a 429 among them)
 	 */
 	public record Settings(int instances, long requestsPerWindow, long tokensPerWindow, Duration window,
 			int loadWindows, double overload, int maxCompletionTokens, int replyWords, Duration timeToFirstToken,
-			Duration maxWait) {
+			Duration maxWait, int maxRetries) {
 
 		/**
 		 * Returns the sizes the README reports: 8 instances at twice a budget of 6,000 tokens per one-second window
-		 * for 4 windows.
+		 * for 4 windows, with 5 retries.
 		 * @return the settings
 		 */
 		public static Settings standard() {
 			return new Settings(8, 10_000, 6_000, Duration.ofSeconds(1), 4, 2.0, 60, 40, Duration.ofMillis(50),
-					Duration.ofSeconds(30));
+					Duration.ofSeconds(30), 5);
 		}
 
 	}

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FleetSimulationTests {
 
 	private static final FleetSimulation.Settings TINY = new FleetSimulation.Settings(2, 10_000, 1_000,
-			Duration.ofMillis(300), 2, 2.0, 30, 10, Duration.ZERO, Duration.ofSeconds(5));
+			Duration.ofMillis(300), 2, 2.0, 30, 10, Duration.ZERO, Duration.ofSeconds(5), 2);
 
 	@Test
 	void everyCallEndsAndIsCountedAndTheReportHasARowPerVariant() throws InterruptedException {

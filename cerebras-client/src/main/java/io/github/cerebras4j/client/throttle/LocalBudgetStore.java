@@ -78,6 +78,17 @@ public final class LocalBudgetStore implements BudgetStore {
 		return Mono.fromRunnable(() -> budget(model).update(limits, this.clock.instant()));
 	}
 
+	/**
+	 * Sets the budgets to the state another store counted, for a shared store that keeps this one in step as its
+	 * fallback: the limits, remainders and reset times given replace this store's, whatever the window.
+	 * @param model the model
+	 * @param state the other store's budgets, in the form of rate-limit headers
+	 * @return completion
+	 */
+	public Mono<Void> set(String model, RateLimits state) {
+		return Mono.fromRunnable(() -> budget(model).set(state, this.clock.instant()));
+	}
+
 	@Override
 	public Map<String, Remaining> remaining() {
 		Map<String, Remaining> remaining = new LinkedHashMap<>();
@@ -140,6 +151,11 @@ public final class LocalBudgetStore implements BudgetStore {
 			limits.requests()
 				.forEach((window, reported) -> bucket(this.requests, false, window).update(reported, now));
 			limits.tokens().forEach((window, reported) -> bucket(this.tokens, true, window).update(reported, now));
+		}
+
+		synchronized void set(RateLimits state, Instant now) {
+			state.requests().forEach((window, counted) -> bucket(this.requests, false, window).set(counted, now));
+			state.tokens().forEach((window, counted) -> bucket(this.tokens, true, window).set(counted, now));
 		}
 
 		synchronized Remaining remaining() {
@@ -257,9 +273,6 @@ public final class LocalBudgetStore implements BudgetStore {
 				if (first || this.remaining == null || isLaterWindow(reportedReset)) {
 					this.remaining = remaining;
 				}
-				else if (isEarlierWindow(reportedReset)) {
-					return;
-				}
 				else {
 					this.remaining = Math.min(this.remaining, remaining);
 				}
@@ -274,14 +287,26 @@ public final class LocalBudgetStore implements BudgetStore {
 			}
 		}
 
+		/** Takes another store's count as it is; it is not a report of the server's, so later ones still win. */
+		void set(RateLimits.Bucket counted, Instant now) {
+			if (counted.limit() != null) {
+				this.limit = counted.limit();
+			}
+			if (counted.remaining() != null) {
+				this.remaining = counted.remaining();
+			}
+			Duration resetAfter = counted.resetAfter();
+			if (resetAfter != null && !resetAfter.isNegative()) {
+				this.resetAt = now.plus(resetAfter);
+				if (!resetAfter.isZero() && resetAfter.compareTo(this.length) > 0) {
+					this.length = resetAfter;
+				}
+			}
+		}
+
 		private boolean isLaterWindow(@Nullable Instant reportedReset) {
 			return reportedReset != null && (this.resetAt == null
 					|| reportedReset.isAfter(this.resetAt.plus(this.length.dividedBy(2))));
-		}
-
-		private boolean isEarlierWindow(@Nullable Instant reportedReset) {
-			return reportedReset != null && this.resetAt != null
-					&& reportedReset.isBefore(this.resetAt.minus(this.length.dividedBy(2)));
 		}
 
 		/** Names the budget for messages, for example {@code tokens per minute}. */

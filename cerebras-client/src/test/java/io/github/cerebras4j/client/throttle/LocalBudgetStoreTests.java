@@ -84,13 +84,15 @@ class LocalBudgetStoreTests {
 	}
 
 	@Test
-	void aRemainderOfALaterWindowWinsAndOneOfAnEarlierWindowIsIgnored() {
+	void aRemainderOfALaterWindowWinsAndOneOfAnEarlierWindowCanOnlyLowerTheCount() {
 		LocalBudgetStore store = new LocalBudgetStore(BudgetLimits.NONE, this.clock);
 		store.update(MODEL, tokens(1000L, 0L, Duration.ofSeconds(50))).block();
 		store.update(MODEL, tokens(1000L, 900L, Duration.ofSeconds(110))).block();
 		assertThat(store.remaining().get(MODEL).tokens()).as("the server's window turned first").isEqualTo(900L);
+		// this count's window turned before the server's: the server's end and its lower count win
 		store.update(MODEL, tokens(1000L, 5L, Duration.ofSeconds(45))).block();
-		assertThat(store.remaining().get(MODEL).tokens()).as("a late answer of the window before").isEqualTo(900L);
+		assertThat(store.remaining().get(MODEL).tokens()).isEqualTo(5L);
+		assertThat(take(store, 6).resetAfter()).isEqualTo(Duration.ofSeconds(45));
 	}
 
 	@Test

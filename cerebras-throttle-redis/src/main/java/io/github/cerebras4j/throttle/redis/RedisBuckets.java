@@ -112,8 +112,9 @@ final class RedisBuckets {
 	}
 
 	/**
-	 * Sets every reported bucket to what the server reported, replacing its configuration: its limit, its tokens
-	 * and its refill time.
+	 * Follows what the server reported, as {@code LocalBudgetStore} does: the limit and the window's end always win;
+	 * the remainder wins the first time, and for a later window than the bucket's; otherwise it only lowers the
+	 * bucket (the server has not yet seen the calls in flight, which the bucket holds).
 	 */
 	Mono<Void> update(String model, RateLimits limits) {
 		return manager().flatMap((manager) -> Flux.fromIterable(Budget.ALL).flatMap((budget) -> {
@@ -125,17 +126,64 @@ final class RedisBuckets {
 	private Mono<Void> update(AsyncProxyManager<String> manager, String model, Budget budget,
 			RateLimits.Bucket reported) {
 		String key = budget.key(this.keyPrefix, model);
+		Instant now = this.clock.instant();
 		return Mono.fromFuture(() -> manager.getProxyConfiguration(key)).flatMap((existing) -> {
-			Windows.Replacement replacement = Windows.update(existing.orElse(null), reported,
-					budget.initialLimit(this.limits), budget.nominalLength(), this.clock.instant());
+			BucketConfiguration current = existing.orElse(null);
+			Windows.Report report = Windows.compare(current, reported, now);
+			if (report == Windows.Report.MISALIGNED && reported.remaining() != null) {
+				return realign(manager, key, budget, current, reported, now);
+			}
+			boolean aligned = report == Windows.Report.ALIGNED || report == Windows.Report.MISALIGNED;
+			// within the window, the configuration (limit, length) is replaced keeping the tokens, which are then
+			// only lowered to the reported remainder
+			RateLimits.Bucket applied = aligned ? new RateLimits.Bucket(reported.limit(), null, reported.resetAfter())
+					: reported;
+			Windows.Replacement replacement = Windows.update(current, applied, budget.initialLimit(this.limits),
+					budget.nominalLength(), now);
 			if (replacement == null) {
 				return Mono.empty();
 			}
-			BucketConfiguration configuration = replacement.configuration();
-			AsyncBucketProxy bucket = manager.builder()
-				.build(key, () -> CompletableFuture.completedFuture(configuration));
-			return Mono.fromFuture(() -> bucket.replaceConfiguration(configuration, replacement.strategy()));
+			AsyncBucketProxy bucket = bucket(manager, key, replacement.configuration());
+			Mono<Void> replaced = Mono.fromFuture(() -> bucket.replaceConfiguration(replacement.configuration(),
+					replacement.strategy()));
+			Long remaining = reported.remaining();
+			if (!aligned || remaining == null) {
+				return replaced;
+			}
+			return replaced.then(Mono.fromFuture(bucket::getAvailableTokens))
+				.filter((available) -> available > remaining)
+				.flatMap((available) -> Mono.fromFuture(() -> bucket.tryConsumeAsMuchAsPossible(available - remaining)))
+				.then();
 		});
+	}
+
+	/**
+	 * Moves the bucket's next refill to the server's reset, keeping the lower of its tokens and the reported
+	 * remainder. Not atomic: a call another instance takes between the read and the write is not counted, which the
+	 * next report corrects.
+	 */
+	private Mono<Void> realign(AsyncProxyManager<String> manager, String key, Budget budget,
+			@Nullable BucketConfiguration current, RateLimits.Bucket reported, Instant now) {
+		Windows.Replacement probe = Windows.update(current, reported, budget.initialLimit(this.limits),
+				budget.nominalLength(), now);
+		if (probe == null) {
+			return Mono.empty();
+		}
+		AsyncBucketProxy bucket = bucket(manager, key, probe.configuration());
+		long remaining = reported.remaining();
+		return Mono.fromFuture(bucket::getAvailableTokens).flatMap((available) -> {
+			RateLimits.Bucket lowered = new RateLimits.Bucket(reported.limit(), Math.min(available, remaining),
+					reported.resetAfter());
+			Windows.Replacement replacement = Windows.update(current, lowered, budget.initialLimit(this.limits),
+					budget.nominalLength(), now);
+			return (replacement != null) ? Mono.fromFuture(() -> bucket
+				.replaceConfiguration(replacement.configuration(), replacement.strategy())) : Mono.empty();
+		});
+	}
+
+	private static AsyncBucketProxy bucket(AsyncProxyManager<String> manager, String key,
+			BucketConfiguration configuration) {
+		return manager.builder().build(key, () -> CompletableFuture.completedFuture(configuration));
 	}
 
 	private Mono<AsyncProxyManager<String>> manager() {

@@ -3,6 +3,7 @@ package io.github.cerebras4j.throttle.redis;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -48,6 +49,12 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 	/** The longest wait for Redis by default, before an operation is answered locally: 200 ms. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(200);
 
+	/** The default spread of wake-ups after a reset, in milliseconds. */
+	public static final long DEFAULT_MAX_SPREAD_MILLIS = 200;
+
+	/** The default spread of wake-ups after a reset. */
+	public static final Duration DEFAULT_MAX_SPREAD = Duration.ofMillis(DEFAULT_MAX_SPREAD_MILLIS);
+
 	/** How long the store answers locally after Redis failed, before asking it again, by default: 5 s. */
 	public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(5);
 
@@ -66,6 +73,10 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 
 	private final String keyPrefix;
 
+	private final Duration maxSpread;
+
+	private final TakeQueue takes = new TakeQueue();
+
 	private RedisBudgetStore(Builder builder) {
 		this.connector = new RedisConnector(builder.client, builder.clock, builder.timeout, builder.keepIdle);
 		this.redis = new RedisBuckets(this.connector::buckets, builder.keyPrefix, builder.limits, builder.clock);
@@ -73,6 +84,7 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 		this.fallback = new Fallback(builder.clock, builder.retryInterval);
 		this.timeout = builder.timeout;
 		this.keyPrefix = builder.keyPrefix;
+		this.maxSpread = builder.maxSpread;
 		// connects in the background, so that the first call does not wait for a new connection
 		this.connector.buckets();
 	}
@@ -99,9 +111,9 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 
 	@Override
 	public Mono<Admission> take(String model, Cost cost) {
-		return withRedis(() -> this.redis.take(model, cost),
-				(taken) -> this.local.update(model, taken.observed()).thenReturn(taken.admission()),
-				() -> this.local.take(model, cost));
+		return this.takes.enqueue(model, () -> withRedis(() -> this.redis.take(model, cost),
+				(taken) -> this.local.set(model, taken.observed()).thenReturn(spread(taken.admission())),
+				() -> this.local.take(model, cost)));
 	}
 
 	@Override
@@ -125,6 +137,21 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 	@Override
 	public Map<String, Remaining> remaining() {
 		return this.local.remaining();
+	}
+
+	/**
+	 * Spreads the wake-ups of calls refused together over a moment after the reset: otherwise every instance's
+	 * waiting calls ask Redis at the same instant, and its compare-and-swap makes them queue (and the API gets them at
+	 * once). At most a tenth of the wait, and at most the spread set.
+	 */
+	private Admission spread(Admission admission) {
+		Duration resetAfter = admission.resetAfter();
+		if (admission.admitted() || resetAfter == null || this.maxSpread.isZero()) {
+			return admission;
+		}
+		long bound = Math.min(resetAfter.toNanos() / 10, this.maxSpread.toNanos());
+		long extra = (bound > 0) ? ThreadLocalRandom.current().nextLong(bound) : 0;
+		return Admission.refused(resetAfter.plusNanos(extra), String.valueOf(admission.shortOf()));
 	}
 
 	/**
@@ -206,6 +233,8 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 
 		private Duration keepIdle = DEFAULT_KEEP_IDLE;
 
+		private Duration maxSpread = DEFAULT_MAX_SPREAD;
+
 		private BudgetLimits limits = BudgetLimits.NONE;
 
 		private InstantSource clock = InstantSource.system();
@@ -277,6 +306,19 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 		public Builder clock(InstantSource clock) {
 			Assert.notNull(clock, "'clock' must not be null");
 			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Sets how far after a budget's reset the calls it refused may be told to wait, at random, so that the
+		 * instances' waiting calls do not all ask Redis at the same instant; at most a tenth of the wait.
+		 * {@value RedisBudgetStore#DEFAULT_MAX_SPREAD_MILLIS} ms by default; zero for none.
+		 * @param maxSpread zero or positive
+		 * @return this builder
+		 */
+		public Builder maxSpread(Duration maxSpread) {
+			Assert.isTrue(maxSpread != null && !maxSpread.isNegative(), "'maxSpread' must not be null or negative");
+			this.maxSpread = maxSpread;
 			return this;
 		}
 

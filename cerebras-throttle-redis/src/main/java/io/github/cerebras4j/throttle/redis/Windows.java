@@ -72,7 +72,7 @@ final class Windows {
 		}
 		Instant firstRefill;
 		if (resetAfter != null) {
-			firstRefill = now.plus(resetAfter);
+			firstRefill = now.plus(resetAfter).plus(margin(length.toNanos()));
 		}
 		else if (current != null) {
 			firstRefill = now.plus(untilNextRefill(current, nanos(now)));
@@ -91,6 +91,47 @@ final class Windows {
 		long tokens = (remaining != null) ? Math.min(limit, Math.max(0, remaining)) : limit;
 		return new Replacement(configuration(limit, length, firstRefill, tokens, lengthReported),
 				TokensInheritanceStrategy.RESET);
+	}
+
+	/**
+	 * Tells how a report stands against a bucket: {@link Report#FIRST} when the bucket has none yet or has never had
+	 * a report (its length is still its window's nominal one); {@link Report#LATER_WINDOW} when the server's window
+	 * ends more than half a window after the bucket's next refill (the server's window turned first);
+	 * {@link Report#ALIGNED} when the bucket refills after the server's reset, by no more than a twentieth of a
+	 * window (or 20 ms), or no reset is reported; {@link Report#MISALIGNED} otherwise, including a bucket that would
+	 * refill before the server's window ends.
+	 * @param existing the bucket's configuration in Redis, if it has one
+	 * @param reported what the server reported
+	 * @param now the time of the report
+	 */
+	static Report compare(@Nullable BucketConfiguration existing, RateLimits.Bucket reported, Instant now) {
+		Bandwidth current = (existing != null) ? existing.getBandwidths()[0] : null;
+		if (current == null || !REPORTED.equals(current.getId())) {
+			return Report.FIRST;
+		}
+		Duration resetAfter = reported.resetAfter();
+		if (resetAfter == null || resetAfter.isNegative()) {
+			return Report.ALIGNED;
+		}
+		long period = current.getRefillPeriodNanos();
+		long difference = resetAfter.toNanos() - untilNextRefill(current, nanos(now)).toNanos();
+		if (difference > period / 2) {
+			return Report.LATER_WINDOW;
+		}
+		// a bucket that refills after the server's reset wastes a little of the window; one that refills before it
+		// admits calls the server still counts in the old window
+		boolean early = difference > margin(period).toNanos();
+		boolean late = difference < -Math.max(period / 20, Duration.ofMillis(20).toNanos());
+		return (early || late) ? Report.MISALIGNED : Report.ALIGNED;
+	}
+
+	/**
+	 * How long after the server's reset a bucket refills: a reset is reported as a time from when the response was
+	 * made, and the store learns it later, so a bucket set to it exactly could refill before the server does.
+	 * A hundredth of the window, at least 5 ms.
+	 */
+	static Duration margin(long periodNanos) {
+		return Duration.ofNanos(Math.max(periodNanos / 100, Duration.ofMillis(5).toNanos()));
 	}
 
 	/**
@@ -128,6 +169,28 @@ final class Windows {
 			bandwidth = bandwidth.initialTokens(tokens);
 		}
 		return BucketConfiguration.builder().addLimit(bandwidth.build()).build();
+	}
+
+	/**
+	 * How a report stands against a bucket.
+	 */
+	enum Report {
+
+		/** The bucket has had no report yet: the report is taken as it is. */
+		FIRST,
+
+		/** The report's window ends when the bucket next refills: its remainder can only lower the bucket. */
+		ALIGNED,
+
+		/**
+		 * The report's window ends at another time than the bucket's next refill: the bucket takes the server's reset,
+		 * and its remainder can only lower the bucket.
+		 */
+		MISALIGNED,
+
+		/** A window after the bucket's: the server's turned first, and the report is taken as it is. */
+		LATER_WINDOW
+
 	}
 
 	/**

@@ -149,6 +149,7 @@ class RedisBudgetStoreFallbackTests {
 		RedisClient client = RedisClient.create(uri);
 		this.clients.add(client);
 		RedisBudgetStore store = RedisBudgetStore.builder(client)
+			.maxSpread(Duration.ZERO)
 			.keyPrefix(this.prefix)
 			.limits(limits)
 			.clock(this.clock)

@@ -74,11 +74,15 @@ class RedisBudgetStoreTests {
 		Admission refused = take(second, 1, 150);
 		assertThat(refused.admitted()).isFalse();
 		assertThat(refused.shortOf()).isEqualTo("tokens per minute");
-		assertThat(refused.resetAfter()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(refused.resetAfter()).as("the reset and the margin after it").isEqualTo(Duration.ofMillis(30_300));
 		assertThat(take(second, 1, 100)).isEqualTo(Admission.ADMITTED);
 		assertThat(take(first, 1, 1).admitted()).isFalse();
 		update(second, tokens(1000L, 500L, Duration.ofSeconds(20)));
-		assertThat(take(first, 1, 500)).as("the headers win over the count").isEqualTo(Admission.ADMITTED);
+		assertThat(take(first, 1, 1).admitted())
+			.as("a higher remainder of the same window does not raise the count: the server has not seen every call")
+			.isFalse();
+		update(second, tokens(1000L, 500L, Duration.ofSeconds(75)));
+		assertThat(take(first, 1, 500)).as("the remainder of a later window wins").isEqualTo(Admission.ADMITTED);
 	}
 
 	@Test
@@ -104,11 +108,11 @@ class RedisBudgetStoreTests {
 		giveBack(first, 150);
 		assertThat(take(second, 1, 150)).isEqualTo(Admission.ADMITTED);
 		assertThat(take(second, 1, 1).admitted()).isFalse();
-		update(first, tokens(1000L, 100L, Duration.ofSeconds(30)));
+		giveBack(first, 100);
 		giveBack(second, -50);
 		assertThat(take(first, 1, 51).admitted()).isFalse();
 		assertThat(take(first, 1, 50)).isEqualTo(Admission.ADMITTED);
-		update(first, tokens(1000L, 990L, Duration.ofSeconds(30)));
+		giveBack(first, 990);
 		giveBack(second, 500);
 		assertThat(take(first, 1, 1000)).as("no more than the limit").isEqualTo(Admission.ADMITTED);
 		assertThat(take(second, 1, 1).admitted()).isFalse();
@@ -119,10 +123,11 @@ class RedisBudgetStoreTests {
 		RedisBudgetStore first = store(BudgetLimits.NONE);
 		RedisBudgetStore second = store(BudgetLimits.NONE);
 		update(first, tokens(100L, 0L, Duration.ofSeconds(10)));
-		assertThat(take(second, 1, 1).resetAfter()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(take(second, 1, 1).resetAfter()).as("the reset and the margin after it")
+			.isEqualTo(Duration.ofMillis(10_100));
 		this.clock.advance(Duration.ofSeconds(4));
-		assertThat(take(second, 1, 1).resetAfter()).isEqualTo(Duration.ofSeconds(6));
-		this.clock.advance(Duration.ofSeconds(6));
+		assertThat(take(second, 1, 1).resetAfter()).isEqualTo(Duration.ofMillis(6_100));
+		this.clock.advance(Duration.ofMillis(6_100));
 		assertThat(take(second, 1, 100)).isEqualTo(Admission.ADMITTED);
 		Admission next = take(first, 1, 1);
 		assertThat(next.admitted()).isFalse();
@@ -135,11 +140,12 @@ class RedisBudgetStoreTests {
 		RedisBudgetStore second = store(BudgetLimits.NONE);
 		update(first, tokens(10L, 0L, Duration.ofSeconds(10)));
 		update(second, tokens(10L, 0L, Duration.ofSeconds(30)));
-		this.clock.advance(Duration.ofSeconds(30));
+		this.clock.advance(Duration.ofMillis(30_300));
 		assertThat(take(first, 1, 10)).isEqualTo(Admission.ADMITTED);
 		assertThat(take(second, 1, 1).resetAfter()).isEqualTo(Duration.ofSeconds(30));
-		update(first, tokens(10L, 0L, Duration.ofSeconds(5)));
-		this.clock.advance(Duration.ofSeconds(5));
+		// the server's reset (and the margin after it) wins, its shorter time does not shorten the window
+		update(first, tokens(10L, 0L, Duration.ofSeconds(25)));
+		this.clock.advance(Duration.ofMillis(25_300));
 		assertThat(take(second, 1, 10)).isEqualTo(Admission.ADMITTED);
 		assertThat(take(first, 1, 1).resetAfter()).as("a shorter reset does not shorten the window")
 			.isEqualTo(Duration.ofSeconds(30));
@@ -195,6 +201,7 @@ class RedisBudgetStoreTests {
 	@Test
 	void eachBudgetIsABucketUnderItsKeyThatExpiresOnceFullAndIdle() {
 		RedisBudgetStore store = RedisBudgetStore.builder(client())
+			.maxSpread(Duration.ZERO)
 			.keyPrefix(this.prefix)
 			.clock(this.clock)
 			.timeout(WAIT)
@@ -210,14 +217,15 @@ class RedisBudgetStoreTests {
 		assertThat(keys()).containsExactlyInAnyOrder(tokens, requests);
 		try (StatefulRedisConnection<String, String> connection = connection()) {
 			assertThat(connection.sync().pttl(tokens)).isPositive()
-				.isLessThanOrEqualTo(Duration.ofSeconds(30).plusMinutes(5).toMillis());
+				.isLessThanOrEqualTo(Duration.ofMillis(30_300).plusMinutes(5).toMillis());
 			assertThat(connection.sync().pttl(requests)).isPositive()
-				.isLessThanOrEqualTo(Duration.ofHours(2).plusMinutes(5).toMillis());
+				.isLessThanOrEqualTo(Duration.ofHours(2).plusSeconds(72).plusMinutes(5).toMillis());
 		}
 	}
 
 	private RedisBudgetStore store(BudgetLimits limits) {
 		RedisBudgetStore store = RedisBudgetStore.builder(client())
+			.maxSpread(Duration.ZERO)
 			.keyPrefix(this.prefix)
 			.limits(limits)
 			.clock(this.clock)

@@ -167,9 +167,10 @@ public final class FleetSimulation {
 			table.append(String.format(Locale.ROOT,
 					"Fleet simulation: %d instances, each with its own template and pool, %.1fx the budget for %d "
 							+ "windows of %d ms (%,d requests and %,d tokens per window, one budget for all), "
-							+ "max_completion_tokens %d, throttle max-wait %d s, %d retries.%n%n",
+							+ "max_completion_tokens %d, throttle max-wait %d s, %d retries, Redis timeout %d ms.%n%n",
 					s.instances(), s.overload(), s.loadWindows(), s.window().toMillis(), s.requestsPerWindow(),
-					s.tokensPerWindow(), s.maxCompletionTokens(), s.maxWait().toSeconds(), s.maxRetries()));
+					s.tokensPerWindow(), s.maxCompletionTokens(), s.maxWait().toSeconds(), s.maxRetries(),
+					RedisStores.TIMEOUT.toMillis()));
 		}
 		table.append("| | calls | failed | requests sent | 429 responses | 429 share | tokens per window / budget")
 			.append(" (mean, lowest) | added wait p50 / p99 | call p50 / p99 | run |\n");

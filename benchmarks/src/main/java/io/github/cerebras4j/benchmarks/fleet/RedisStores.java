@@ -25,6 +25,9 @@ final class RedisStores implements BudgetStores {
 	/** Where Debian installs Redis. */
 	static final Path SERVER = Path.of("/usr/bin/redis-server");
 
+	/** How long each instance's store waits for Redis. */
+	static final Duration TIMEOUT = Duration.ofSeconds(1);
+
 	private final int port;
 
 	private final Process process;
@@ -93,7 +96,9 @@ final class RedisStores implements BudgetStores {
 	@Override
 	public RedisBudgetStore newInstance() {
 		RedisClient client = RedisClient.create("redis://127.0.0.1:" + this.port);
-		RedisBudgetStore store = RedisBudgetStore.builder(client).build();
+		// eight instances, the server and Redis share two cores here: Redis answers can take longer than the 200 ms a
+		// store waits by default, and each wait missed sends an instance to its own budget
+		RedisBudgetStore store = RedisBudgetStore.builder(client).timeout(TIMEOUT).build();
 		this.clients.add(client);
 		this.stores.add(store);
 		return store;

@@ -364,6 +364,12 @@ public class CerebrasProperties implements Validator {
 	public static class Proxy {
 
 		/**
+		 * Creates the proxy settings, each with its default.
+		 */
+		public Proxy() {
+		}
+
+		/**
 		 * Host name or IP address of the HTTP proxy to connect through. Connections are direct when not set.
 		 */
 		private @Nullable String host;
@@ -486,6 +492,12 @@ public class CerebrasProperties implements Validator {
 	 * TLS of the client's connections.
 	 */
 	public static class Ssl {
+
+		/**
+		 * Creates the TLS settings, each with its default.
+		 */
+		public Ssl() {
+		}
 
 		/**
 		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material, key, protocols and cipher suites the
@@ -1251,6 +1263,12 @@ public class CerebrasProperties implements Validator {
 	public static class Throttle {
 
 		/**
+		 * Creates the throttle settings, each with its default.
+		 */
+		public Throttle() {
+		}
+
+		/**
 		 * Whether calls take their estimated cost from their model's budget before they are sent, and wait for it
 		 * when it is short.
 		 */
@@ -1387,6 +1405,12 @@ public class CerebrasProperties implements Validator {
 		public static class Redis {
 
 			/**
+			 * Creates the Redis settings of the throttle, each with its default.
+			 */
+			public Redis() {
+			}
+
+			/**
 			 * Prefix of the budgets' keys; instances with the same Redis and prefix share their budgets.
 			 */
 			private String keyPrefix = "cerebras:throttle:";
@@ -1460,6 +1484,12 @@ public class CerebrasProperties implements Validator {
 	 * Budgets known before the API reports any; unset ones are learnt from the API's headers.
 	 */
 	public static class ThrottleLimits {
+
+		/**
+		 * Creates the budgets known in advance, none set, each with its default.
+		 */
+		public ThrottleLimits() {
+		}
 
 		/**
 		 * Requests allowed per minute.

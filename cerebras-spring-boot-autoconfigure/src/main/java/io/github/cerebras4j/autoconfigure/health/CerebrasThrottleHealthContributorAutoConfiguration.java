@@ -22,6 +22,12 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnEnabledHealthIndicator("cerebrasthrottle")
 public final class CerebrasThrottleHealthContributorAutoConfiguration {
 
+	/**
+	 * Creates the auto-configuration; Spring Boot does.
+	 */
+	public CerebrasThrottleHealthContributorAutoConfiguration() {
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(name = "cerebrasThrottleHealthIndicator")
 	CerebrasThrottleHealthIndicator cerebrasThrottleHealthIndicator(RedisBudgetStore store) {

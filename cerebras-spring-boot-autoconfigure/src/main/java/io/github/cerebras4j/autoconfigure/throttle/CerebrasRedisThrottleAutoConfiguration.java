@@ -38,6 +38,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 @EnableConfigurationProperties(CerebrasProperties.class)
 public final class CerebrasRedisThrottleAutoConfiguration {
 
+	/**
+	 * Creates the auto-configuration; Spring Boot does.
+	 */
+	public CerebrasRedisThrottleAutoConfiguration() {
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(BudgetStore.class)
 	@ConditionalOnBean(LettuceConnectionFactory.class)

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -158,9 +159,15 @@ class ActuatorEndToEndTests {
 		return this.json.readTree(text(path));
 	}
 
+	/** Reads an endpoint; the bound only keeps a broken test from hanging, on a machine as busy as a full build's. */
 	private String text(String path) {
-		return WebClient.create("http://127.0.0.1:" + this.port).get().uri(path).retrieve().bodyToMono(String.class)
-			.block(Duration.ofSeconds(10));
+		return WebClient.create("http://127.0.0.1:" + this.port)
+			.get()
+			.uri(path)
+			.retrieve()
+			.bodyToMono(String.class)
+			.timeout(Duration.ofSeconds(60), Mono.error(() -> new IllegalStateException(path + " did not answer")))
+			.block();
 	}
 
 	private static List<String> names(JsonNode metrics) {

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.cerebras4j.client.fixtures.TestCertificates;
 
 /**
  * Test fixtures shared by the tests that cross HTTP: a WireMock server on 127.0.0.1 and a random port, and

@@ -14,6 +14,8 @@ import io.github.cerebras4j.client.core.ResponseMetadata;
 import io.github.cerebras4j.client.core.TlsSettings;
 import io.github.cerebras4j.client.core.WarmUpResult;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
+import io.github.cerebras4j.client.fixtures.ForwardingProxy;
+import io.github.cerebras4j.client.fixtures.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,6 +9,7 @@ import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.core.TlsSettings;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
+import io.github.cerebras4j.client.fixtures.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -10,6 +10,8 @@ import io.github.cerebras4j.autoconfigure.health.CerebrasHealthIndicator;
 import io.github.cerebras4j.client.CerebrasTemplate;
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
+import io.github.cerebras4j.client.fixtures.ForwardingProxy;
+import io.github.cerebras4j.client.fixtures.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

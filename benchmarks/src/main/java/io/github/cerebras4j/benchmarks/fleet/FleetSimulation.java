@@ -39,7 +39,6 @@ public final class FleetSimulation {
 
 	private static final String MODEL = "llama3.1-8b";
 
-	private static final String THROTTLE_OBSERVATION = "cerebras.client.throttle";
 
 	private final Settings settings;
 
@@ -388,7 +387,7 @@ public final class FleetSimulation {
 
 		@Override
 		public boolean supportsContext(Observation.Context context) {
-			return THROTTLE_OBSERVATION.equals(context.getName());
+			return ThrottleSettings.OBSERVATION_NAME.equals(context.getName());
 		}
 
 		@Override

@@ -22,6 +22,12 @@ import org.springframework.util.Assert;
  */
 public record ThrottleSettings(BudgetStore store, Duration maxWait, long defaultCompletionTokens) {
 
+	/**
+	 * The name of the observation of each call's wait for its budget, with the low-cardinality keys
+	 * {@code gen_ai.request.model} and {@code outcome} ({@code admitted}, {@code refused} or {@code cancelled}).
+	 */
+	public static final String OBSERVATION_NAME = "cerebras.client.throttle";
+
 	/** The longest wait for a budget by default: 30 seconds. */
 	public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
 

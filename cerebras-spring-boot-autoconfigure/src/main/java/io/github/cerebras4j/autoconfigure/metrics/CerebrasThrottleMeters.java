@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import io.github.cerebras4j.client.throttle.BudgetStore;
 import io.github.cerebras4j.client.throttle.Remaining;
+import io.github.cerebras4j.client.throttle.ThrottleSettings;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +27,6 @@ public final class CerebrasThrottleMeters implements ObservationHandler<Observat
 	/** The name of the gauges. */
 	public static final String REMAINING = "cerebras.throttle.remaining";
 
-	private static final String THROTTLE_OBSERVATION = "cerebras.client.throttle";
 
 	private static final String MODEL = "gen_ai.request.model";
 
@@ -49,7 +49,7 @@ public final class CerebrasThrottleMeters implements ObservationHandler<Observat
 
 	@Override
 	public boolean supportsContext(Observation.Context context) {
-		return THROTTLE_OBSERVATION.equals(context.getName());
+		return ThrottleSettings.OBSERVATION_NAME.equals(context.getName());
 	}
 
 	@Override

@@ -38,7 +38,8 @@ final class TakeQueue {
 	 */
 	private static final class Line {
 
-		private static final ThreadLocal<Boolean> DRAINING = ThreadLocal.withInitial(() -> false);
+		// per line: a thread draining one model's line must still drain another's when it answers a take of it
+		private final ThreadLocal<Boolean> draining = ThreadLocal.withInitial(() -> false);
 
 		private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
 
@@ -53,13 +54,13 @@ final class TakeQueue {
 			this.running.set(false);
 			// a take answered on the draining thread (the local budget answers at once) lets the loop go on, rather
 			// than start the next one a frame deeper
-			if (!DRAINING.get()) {
+			if (!this.draining.get()) {
 				drain();
 			}
 		}
 
 		private void drain() {
-			DRAINING.set(true);
+			this.draining.set(true);
 			try {
 				while (!this.queue.isEmpty() && this.running.compareAndSet(false, true)) {
 					Runnable take = this.queue.poll();
@@ -71,7 +72,7 @@ final class TakeQueue {
 				}
 			}
 			finally {
-				DRAINING.set(false);
+				this.draining.set(false);
 			}
 		}
 

@@ -25,13 +25,10 @@ import reactor.core.scheduler.Schedulers;
  * model's budget, waiting (without a thread) until the budget resets when it is short, or refusing the call at once
  * with a {@link RateLimitException} when the budget resets only after the longest wait. Each response then corrects
  * the budget: the usage of a finished generation gives back the tokens reserved and not used, and the rate-limit
- * headers go to the store, which follows the server's limits, windows and count. Each admission is observed as {@value #OBSERVATION_NAME}, its outcome {@code admitted},
+ * headers go to the store, which follows the server's limits, windows and count. Each admission is observed as {@value ThrottleSettings#OBSERVATION_NAME}, its outcome {@code admitted},
  * {@code refused} or {@code cancelled}, so that its wait is timed.
  */
 final class Throttle {
-
-	/** The name of the observation of a call's wait for its budget. */
-	static final String OBSERVATION_NAME = "cerebras.client.throttle";
 
 	private static final LogAccessor logger = new LogAccessor(Throttle.class);
 
@@ -74,7 +71,7 @@ final class Throttle {
 		Cost cost = new Cost(1, estimate(call));
 		Scheduler timer = Schedulers.parallel();
 		return Mono.defer(() -> {
-			Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.registry)
+			Observation observation = Observation.createNotStarted(ThrottleSettings.OBSERVATION_NAME, this.registry)
 				.lowCardinalityKeyValue("gen_ai.request.model", model)
 				.start();
 			long deadline = timer.now(TimeUnit.NANOSECONDS) + this.settings.maxWait().toNanos();

@@ -86,7 +86,8 @@ public final class BenchmarkMain {
 		}
 		if (selected.contains(FLEET)) {
 			FleetSimulation fleet = new FleetSimulation(FleetSimulation.Settings.standard());
-			report.append(FleetSimulation.report(fleet.runAll())).append("\n");
+			String variants = System.getProperty("fleet", String.join(",", FleetSimulation.VARIANTS));
+			report.append(FleetSimulation.report(fleet.run(List.of(variants.split(","))))).append("\n");
 		}
 		System.out.println();
 		System.out.println("## Benchmark report\n");

@@ -117,7 +117,7 @@ public final class CerebrasAutoConfiguration {
 					+ throttle.getStore().name().toLowerCase(Locale.ROOT) + " needs one BudgetStore bean; "
 					+ ((throttle.getStore() == CerebrasProperties.Throttle.Store.REDIS)
 							? "add spring-boot-starter-data-redis (with Lettuce, its default client) and "
-									+ "io.github.cerebras4j:cerebras-throttle-redis (Bucket4j on Lettuce)"
+									+ "io.github.cerebras4j:cerebras-throttle-redis"
 							: "define one, or set cerebras.throttle.store=local")
 					+ " (found " + budgetStore.stream().count() + ")");
 		}

@@ -2,6 +2,7 @@ package io.github.cerebras4j.benchmarks.fleet;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.github.cerebras4j.client.ReactiveCerebrasTemplate;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
@@ -36,6 +38,9 @@ import reactor.core.publisher.Flux;
  * failed, and the wait the throttle added (p50 and p99).
  */
 public final class FleetSimulation {
+
+	/** The names of the variants, in the order they run. */
+	public static final List<String> VARIANTS = List.of("none", "local", "memory", "redis", "redis-outage");
 
 	private static final String MODEL = "llama3.1-8b";
 
@@ -127,6 +132,41 @@ public final class FleetSimulation {
 	}
 
 	/**
+	 * Runs the variants named, in the order of {@link #VARIANTS}: {@code none} (no throttle), {@code local} (each
+	 * instance its own), {@code memory} (one budget shared in memory), and, when a shared store is given, {@code redis}
+	 * and {@code redis-outage} (its backend taken away half way through the load).
+	 * @param variants the names of the variants to run
+	 * @param shared makes the shared stores of one run, or {@code null} to leave the shared variants out
+	 * @return the figures, in that order
+	 * @throws InterruptedException if interrupted while waiting for the calls
+	 */
+	public List<Result> run(Collection<String> variants, @Nullable Supplier<? extends BudgetStores> shared)
+			throws InterruptedException {
+		List<String> unknown = variants.stream().filter((variant) -> !VARIANTS.contains(variant)).toList();
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("Unknown fleet variants " + unknown + "; known: " + VARIANTS);
+		}
+		List<Result> results = new ArrayList<>();
+		if (variants.contains("none")) {
+			results.add(run("no throttle", null, false));
+		}
+		if (variants.contains("local")) {
+			results.add(run("local throttle (each instance its own)", new LocalStores(false), false));
+		}
+		if (variants.contains("memory")) {
+			results.add(run("one budget shared in memory (the ideal a shared store aims at)", new LocalStores(true),
+					false));
+		}
+		if (shared != null && variants.contains("redis")) {
+			results.add(run("Redis-shared throttle", shared.get(), false));
+		}
+		if (shared != null && variants.contains("redis-outage")) {
+			results.add(run("Redis-shared throttle, Redis stopped half way", shared.get(), true));
+		}
+		return results;
+	}
+
+	/**
 	 * Runs every variant: no throttle, local throttles, and, when a shared store is given, a shared throttle with and
 	 * without an outage of its backend.
 	 * @param shared makes the shared stores of one run, or {@code null} to leave the shared variants out
@@ -134,24 +174,17 @@ public final class FleetSimulation {
 	 * @throws InterruptedException if interrupted while waiting for the calls
 	 */
 	public List<Result> runAll(@Nullable Supplier<? extends BudgetStores> shared) throws InterruptedException {
-		List<Result> results = new ArrayList<>();
-		results.add(run("no throttle", null, false));
-		results.add(run("local throttle (each instance its own)", new LocalStores(false), false));
-		results.add(run("one budget shared in memory (the ideal a shared store aims at)", new LocalStores(true), false));
-		if (shared != null) {
-			results.add(run("Redis-shared throttle", shared.get(), false));
-			results.add(run("Redis-shared throttle, Redis stopped half way", shared.get(), true));
-		}
-		return results;
+		return run(VARIANTS, shared);
 	}
 
 	/**
-	 * Runs every variant, the shared ones on a Redis of their own when {@code redis-server} is installed.
+	 * Runs the variants named, the shared ones on a Redis of their own when {@code redis-server} is installed.
+	 * @param variants the names of the variants to run, from {@link #VARIANTS}
 	 * @return the figures
 	 * @throws InterruptedException if interrupted while waiting for the calls
 	 */
-	public List<Result> runAll() throws InterruptedException {
-		return runAll(RedisStores.available() ? RedisStores::start : null);
+	public List<Result> run(Collection<String> variants) throws InterruptedException {
+		return run(variants, RedisStores.available() ? RedisStores::start : null);
 	}
 
 	/**
@@ -172,8 +205,8 @@ public final class FleetSimulation {
 					RedisStores.TIMEOUT.toMillis()));
 		}
 		table.append("| | calls | failed | requests sent | 429 responses | 429 share | tokens per window / budget")
-			.append(" (mean, lowest) | added wait p50 / p99 | call p50 / p99 | run |\n");
-		table.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+			.append(" (mean, lowest) | 429s by window | added wait p50 / p99 | call p50 / p99 | run |\n");
+		table.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
 		for (Result result : results) {
 			table.append(result.row()).append('\n');
 		}
@@ -275,11 +308,19 @@ public final class FleetSimulation {
 			double lowest = use.stream().mapToDouble(Double::doubleValue).min().orElse(0);
 			long sent = this.stats.requestsAdmitted() + this.stats.requestsRejected();
 			return String.format(Locale.ROOT,
-					"| %s | %,d | %,d%s | %,d | %,d | %.2f%% | %.0f%%, %.0f%% | %s | %s | %.1f s%s |", this.name,
+					"| %s | %,d | %,d%s | %,d | %,d | %.2f%% | %.0f%%, %.0f%% | %s | %s | %s | %.1f s%s |", this.name,
 					this.calls, this.outcomes.failed(), this.outcomes.failureKinds(), sent,
 					this.stats.requestsRejected(), rejectedShare() * 100, mean * 100, lowest * 100,
+					rejectedByWindow(),
 					percentiles(this.waits), percentiles(this.outcomes.latencies()), this.elapsed.toMillis() / 1000.0,
 					this.allEnded ? "" : " (calls still open)");
+		}
+
+		private String rejectedByWindow() {
+			return this.stats.windows()
+				.stream()
+				.map((window) -> String.valueOf(window.requestsRejected()))
+				.collect(Collectors.joining(" "));
 		}
 
 		private static String percentiles(List<Double> samples) {

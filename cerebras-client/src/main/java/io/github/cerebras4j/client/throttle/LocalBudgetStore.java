@@ -114,6 +114,14 @@ public final class LocalBudgetStore implements BudgetStore {
 
 		private final Map<Window, Bucket> tokens = new EnumMap<>(Window.class);
 
+		// until the server first reports on the model: what was taken (less what was given back), which the first
+		// report does not count yet for the calls still on their way to the server
+		private boolean learning = true;
+
+		private long pendingRequests;
+
+		private long pendingTokens;
+
 		ModelBudget(BudgetLimits limits) {
 			limits.requests().forEach((window, limit) -> this.requests.put(window, new Bucket(false, window, limit)));
 			limits.tokens().forEach((window, limit) -> this.tokens.put(window, new Bucket(true, window, limit)));
@@ -137,10 +145,17 @@ public final class LocalBudgetStore implements BudgetStore {
 			}
 			this.requests.values().forEach((bucket) -> bucket.take(cost.requests(), now));
 			this.tokens.values().forEach((bucket) -> bucket.take(cost.tokens(), now));
+			if (this.learning) {
+				this.pendingRequests += cost.requests();
+				this.pendingTokens += cost.tokens();
+			}
 			return Admission.ADMITTED;
 		}
 
 		synchronized void giveBack(long amount, Instant now) {
+			if (this.learning) {
+				this.pendingTokens = Math.max(0, this.pendingTokens - amount);
+			}
 			for (Bucket bucket : this.tokens.values()) {
 				bucket.roll(now);
 				bucket.giveBack(amount);
@@ -148,9 +163,19 @@ public final class LocalBudgetStore implements BudgetStore {
 		}
 
 		synchronized void update(RateLimits limits, Instant now) {
+			// the model's first report lowers its remainders by every call taken so far: those the server has not
+			// seen yet, and (not known apart from them) those it has, so that the first window is spent short rather
+			// than over
+			long unseenRequests = this.learning ? this.pendingRequests : 0;
+			long unseenTokens = this.learning ? this.pendingTokens : 0;
 			limits.requests()
-				.forEach((window, reported) -> bucket(this.requests, false, window).update(reported, now));
-			limits.tokens().forEach((window, reported) -> bucket(this.tokens, true, window).update(reported, now));
+				.forEach((window, reported) -> bucket(this.requests, false, window).update(reported, unseenRequests,
+						now));
+			limits.tokens()
+				.forEach((window, reported) -> bucket(this.tokens, true, window).update(reported, unseenTokens, now));
+			if (!limits.isEmpty()) {
+				this.learning = false;
+			}
 		}
 
 		synchronized void set(RateLimits state, Instant now) {
@@ -255,11 +280,12 @@ public final class LocalBudgetStore implements BudgetStore {
 
 		/**
 		 * Follows what the server reported. Its limit and its window's end always win. Its remainder wins the first
-		 * time, when it is lower than this count, or when it is of a later window than this one (the server's window
-		 * turned before this count's did); within one window a higher remainder does not raise the count, since the server has not
-		 * yet seen the calls still on their way to it, which this count holds.
+		 * time (less what was taken before, which the server may not have seen), when it is lower than this count, or
+		 * when it is of a later window than this one (the server's window turned before this count's did); within one
+		 * window a higher remainder does not raise the count, since the server has not yet seen the calls still on
+		 * their way to it, which this count holds.
 		 */
-		void update(RateLimits.Bucket reported, Instant now) {
+		void update(RateLimits.Bucket reported, long unseen, Instant now) {
 			roll(now);
 			if (reported.limit() != null) {
 				this.limit = reported.limit();
@@ -271,7 +297,7 @@ public final class LocalBudgetStore implements BudgetStore {
 			this.reported = true;
 			if (remaining != null) {
 				if (first || this.remaining == null || isLaterWindow(reportedReset)) {
-					this.remaining = remaining;
+					this.remaining = first ? Math.max(0, remaining - unseen) : remaining;
 				}
 				else {
 					this.remaining = Math.min(this.remaining, remaining);

@@ -1,6 +1,5 @@
 package io.github.cerebras4j.autoconfigure.throttle;
 
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.cerebras4j.autoconfigure.CerebrasProperties;
 import io.github.cerebras4j.client.throttle.BudgetStore;
 import io.github.cerebras4j.throttle.redis.RedisBudgetStore;
@@ -19,7 +18,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 /**
  * Auto-configuration of the throttle's budgets in Redis: with {@code cerebras.throttle.enabled=true} and
  * {@code cerebras.throttle.store=redis}, a {@link RedisBudgetStore} on Spring Boot's Redis connection, unless the
- * application defines its own {@link BudgetStore}. It needs {@code cerebras-throttle-redis} (which brings Bucket4j)
+ * application defines its own {@link BudgetStore}. It needs {@code cerebras-throttle-redis}
  * and Spring Boot's Redis with Lettuce ({@code spring-boot-starter-data-redis}); without them, start-up fails saying
  * so. The store opens its own connection from the Lettuce client of the {@link LettuceConnectionFactory}, so that
  * everything {@code spring.data.redis.*} sets applies to it: host and port or URL, user and password, database, SSL
@@ -30,8 +29,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
 		beforeName = "io.github.cerebras4j.autoconfigure.CerebrasAutoConfiguration")
-@ConditionalOnClass({ RedisBudgetStore.class, Bucket4jLettuce.class, RedisClient.class,
-		LettuceConnectionFactory.class })
+@ConditionalOnClass({ RedisBudgetStore.class, RedisClient.class, LettuceConnectionFactory.class })
 @ConditionalOnBooleanProperty(name = "cerebras.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty("cerebras.throttle.enabled")
 @ConditionalOnProperty(name = "cerebras.throttle.store", havingValue = "redis")

@@ -2,13 +2,16 @@ package io.github.cerebras4j.throttle.redis;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.cerebras4j.client.core.RateLimits;
+import io.github.cerebras4j.client.core.RateLimits.Window;
 import io.github.cerebras4j.client.throttle.Admission;
 import io.github.cerebras4j.client.throttle.BudgetLimits;
 import io.github.cerebras4j.client.throttle.BudgetStore;
@@ -24,18 +27,20 @@ import reactor.core.publisher.Mono;
 
 /**
  * The throttle's budgets in Redis, shared by every instance that uses the same Redis and key prefix: they all draw
- * from one budget per model and learn from each other's rate-limit headers. Each model has, per window the server
- * reports (or the {@link BudgetLimits} name), a Bucket4j bucket of requests and one of tokens, under keys such as
- * {@code cerebras:throttle:{llama3.1-8b}:tokens:minute}, changed with Bucket4j's compare-and-swap through Lettuce's
- * asynchronous API, so that no thread waits for Redis. A bucket is a fixed window, as the server counts: it refills
- * to its whole limit at each reset. The headers of every response set it (limit, remaining, reset), as in
- * {@link LocalBudgetStore}; a bucket expires once it has been full and unused for {@link Builder#keepIdle a while}.
+ * from one budget per model and learn from each other's rate-limit headers. The budgets follow the rules of
+ * {@link LocalBudgetStore} (fixed windows whose count each take lowers, whose limits and resets the server's headers
+ * set, and whose remainders only lower the count within a window), applied by one Lua script that changes all of a
+ * model's budgets in one atomic step, in one round trip: no instance's take is ever lost between another's read and
+ * write. A model's budgets are one hash, such as {@code cerebras:throttle:{llama3.1-8b}}, kept until its windows end
+ * and then {@link Builder#keepIdle a while}.
  *
  * <p>Redis never fails a call. Every Redis operation is bounded by a {@link Builder#timeout timeout}; on a timeout
- * or an error the store answers from a {@link LocalBudgetStore} that it keeps in step (every update and correction,
- * and every budget Redis answers, are applied to it), and asks Redis again after the {@link Builder#retryInterval
- * retry interval}, going back to it as soon as it answers. {@link #isDegraded()}, {@link #lastError()} and
- * {@link #fallbacks()} tell health checks and metrics. {@link #remaining()} is what the store last saw, without I/O.
+ * or an error the store answers from a {@link LocalBudgetStore} of its own, and asks Redis again after the
+ * {@link Builder#retryInterval retry interval}, going back to it as soon as it answers. That local budget is this
+ * instance's share of the fleet's: every answer of Redis sets it to the budgets Redis holds, divided by the number of
+ * instances that took from them in the last minute, so that while Redis is away the instances together keep to the
+ * budget rather than each spending all of it. {@link #isDegraded()}, {@link #lastError()} and {@link #fallbacks()}
+ * tell health checks and metrics. {@link #remaining()} is what the store last saw, without I/O.
  *
  * <p>The store opens its own connection from the application's {@link RedisClient} or {@link RedisClusterClient},
  * in the background once built, and again whenever it is no longer open (a Redis that is down at start-up is not an
@@ -58,14 +63,17 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 	/** How long the store answers locally after Redis failed, before asking it again, by default: 5 s. */
 	public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(5);
 
-	/** How long a full bucket stays in Redis unused, by default: a day. */
+	/** How long a model's budgets stay in Redis unused once their windows have ended, by default: a day. */
 	public static final Duration DEFAULT_KEEP_IDLE = Duration.ofDays(1);
+
+	/** How long after its last take an instance counts in the fleet whose share it keeps to while Redis is away. */
+	static final Duration FLEET_MEMORY = Duration.ofMinutes(1);
 
 	private final RedisConnector connector;
 
-	private final RedisBuckets redis;
+	private final RedisBudgets redis;
 
-	private final LocalBudgetStore local;
+	private final LocalBudgetStore share;
 
 	private final Fallback fallback;
 
@@ -75,18 +83,21 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 
 	private final Duration maxSpread;
 
-	private final TakeQueue takes = new TakeQueue();
+	private final Map<String, Integer> fleet = new ConcurrentHashMap<>();
+
+	private final Map<String, Remaining> seen = new ConcurrentHashMap<>();
 
 	private RedisBudgetStore(Builder builder) {
-		this.connector = new RedisConnector(builder.client, builder.clock, builder.timeout, builder.keepIdle);
-		this.redis = new RedisBuckets(this.connector::buckets, builder.keyPrefix, builder.limits, builder.clock);
-		this.local = new LocalBudgetStore(builder.limits, builder.clock);
+		this.connector = new RedisConnector(builder.client);
+		this.redis = new RedisBudgets(this.connector::commands, builder.keyPrefix, builder.limits, builder.clock,
+				builder.keepIdle, FLEET_MEMORY);
+		this.share = new LocalBudgetStore(builder.limits, builder.clock);
 		this.fallback = new Fallback(builder.clock, builder.retryInterval);
 		this.timeout = builder.timeout;
 		this.keyPrefix = builder.keyPrefix;
 		this.maxSpread = builder.maxSpread;
 		// connects in the background, so that the first call does not wait for a new connection
-		this.connector.buckets();
+		this.connector.commands();
 	}
 
 	/**
@@ -111,38 +122,84 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 
 	@Override
 	public Mono<Admission> take(String model, Cost cost) {
-		return this.takes.enqueue(model, () -> withRedis(() -> this.redis.take(model, cost),
-				(taken) -> this.local.set(model, taken.observed()).thenReturn(spread(taken.admission())),
-				() -> this.local.take(model, cost)));
+		return withRedis(() -> this.redis.take(model, cost),
+				(answer) -> follow(model, answer).thenReturn(spread(answer.admission())),
+				() -> this.share.take(model, cost));
 	}
 
 	@Override
 	public Mono<Void> giveBack(String model, long tokens) {
-		return this.local.giveBack(model, tokens)
-			.then(withRedis(() -> this.redis.giveBack(model, tokens).thenReturn(true), (done) -> Mono.<Void>empty(),
+		// this instance's own calls: what they did not use is its share's again, whoever counts
+		return this.share.giveBack(model, tokens)
+			.then(withRedis(() -> this.redis.giveBack(model, tokens), (answer) -> follow(model, answer),
 					Mono::empty));
 	}
 
 	@Override
 	public Mono<Void> update(String model, RateLimits limits) {
-		return this.local.update(model, limits)
-			.then(withRedis(() -> this.redis.update(model, limits).thenReturn(true), (done) -> Mono.<Void>empty(),
-					Mono::empty));
+		return this.share.update(model, scaled(limits, share(model)))
+			.then(withRedis(() -> this.redis.update(model, limits), (answer) -> follow(model, answer), Mono::empty));
 	}
 
 	/**
-	 * Returns what the store last saw of each model's budgets, from Redis's answers and the headers, or from the
-	 * local budget while degraded; no I/O.
+	 * Returns what the store last saw of each model's budgets: Redis's last answer, or, while degraded, this
+	 * instance's share; no I/O.
 	 */
 	@Override
 	public Map<String, Remaining> remaining() {
-		return this.local.remaining();
+		return isDegraded() ? this.share.remaining() : Map.copyOf(this.seen);
+	}
+
+	/**
+	 * Keeps what Redis answered: the fleet's size, the budgets for {@link #remaining()}, and this instance's share of
+	 * them for when Redis is away.
+	 */
+	private Mono<Void> follow(String model, RedisBudgets.Answer answer) {
+		if (answer.instances() > 0) {
+			this.fleet.put(model, answer.instances());
+		}
+		RateLimits observed = answer.observed();
+		this.seen.put(model, new Remaining(smallest(observed.requests()), smallest(observed.tokens())));
+		return this.share.set(model, scaled(observed, share(model)));
+	}
+
+	/** This instance's share of a model's budgets: one over the instances that took from them lately. */
+	private double share(String model) {
+		return 1.0 / this.fleet.getOrDefault(model, 1);
+	}
+
+	private static RateLimits scaled(RateLimits limits, double share) {
+		if (share >= 1) {
+			return limits;
+		}
+		return new RateLimits(scaled(limits.requests(), share), scaled(limits.tokens(), share));
+	}
+
+	private static Map<Window, RateLimits.Bucket> scaled(Map<Window, RateLimits.Bucket> buckets, double share) {
+		Map<Window, RateLimits.Bucket> scaled = new EnumMap<>(Window.class);
+		buckets.forEach((window, bucket) -> {
+			Long limit = (bucket.limit() != null) ? Math.max(1, (long) (bucket.limit() * share)) : null;
+			Long remaining = (bucket.remaining() != null) ? (long) (bucket.remaining() * share) : null;
+			scaled.put(window, new RateLimits.Bucket(limit, remaining, bucket.resetAfter()));
+		});
+		return scaled;
+	}
+
+	private static @Nullable Long smallest(Map<Window, RateLimits.Bucket> buckets) {
+		Long smallest = null;
+		for (RateLimits.Bucket bucket : buckets.values()) {
+			Long remaining = bucket.remaining();
+			if (remaining != null && (smallest == null || remaining < smallest)) {
+				smallest = remaining;
+			}
+		}
+		return smallest;
 	}
 
 	/**
 	 * Spreads the wake-ups of calls refused together over a moment after the reset: otherwise every instance's
-	 * waiting calls ask Redis at the same instant, and its compare-and-swap makes them queue (and the API gets them at
-	 * once). At most a tenth of the wait, and at most the spread set.
+	 * waiting calls ask Redis at the same instant (and the API gets them at once). At most a tenth of the wait, and
+	 * at most the spread set.
 	 */
 	private Admission spread(Admission admission) {
 		Duration resetAfter = admission.resetAfter();
@@ -158,8 +215,8 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 	 * Runs an operation on Redis, bounded by the timeout, when Redis answers (or when it is time to ask it again),
 	 * else, or when it fails, answers locally.
 	 */
-	private <R, T> Mono<T> withRedis(Supplier<Mono<R>> onRedis, Function<R, Mono<T>> answered,
-			Supplier<Mono<T>> locally) {
+	private <T> Mono<T> withRedis(Supplier<Mono<RedisBudgets.Answer>> onRedis,
+			Function<RedisBudgets.Answer, Mono<T>> answered, Supplier<Mono<T>> locally) {
 		return Mono.defer(() -> {
 			if (!this.fallback.askRedis()) {
 				return locally.get();
@@ -175,8 +232,8 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 						return locally.get();
 					}
 					this.fallback.answered();
-					R value = signal.get();
-					return (value != null) ? answered.apply(value) : locally.get();
+					RedisBudgets.Answer answer = signal.get();
+					return (answer != null) ? answered.apply(answer) : locally.get();
 				});
 		});
 	}
@@ -276,8 +333,8 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 		}
 
 		/**
-		 * Sets how long a bucket stays in Redis once it is full and unused; an expired budget is learnt again from
-		 * the limits or the next response.
+		 * Sets how long a model's budgets stay in Redis unused once their windows have ended; an expired budget is
+		 * learnt again from the limits or the next response.
 		 * @param keepIdle the time, zero or positive; a day by default
 		 * @return this builder
 		 */
@@ -299,7 +356,7 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 		}
 
 		/**
-		 * Sets the clock of the windows and of the retries, for tests; Bucket4j's refills follow it too.
+		 * Sets the clock of the windows and of the retries, for tests; the times written to Redis follow it too.
 		 * @param clock the clock, the system's by default
 		 * @return this builder
 		 */

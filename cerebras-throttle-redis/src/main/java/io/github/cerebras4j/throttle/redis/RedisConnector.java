@@ -1,24 +1,15 @@
 package io.github.cerebras4j.throttle.redis;
 
-import java.time.Duration;
-import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce.LettuceBasedProxyManagerBuilder;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -32,15 +23,7 @@ import reactor.core.scheduler.Schedulers;
  */
 final class RedisConnector implements AutoCloseable {
 
-	private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
-
 	private final Supplier<? extends AbstractRedisClient> client;
-
-	private final TimeMeter clock;
-
-	private final Duration timeout;
-
-	private final Duration keepIdle;
 
 	private final Object monitor = new Object();
 
@@ -48,18 +31,14 @@ final class RedisConnector implements AutoCloseable {
 
 	private boolean closed;
 
-	RedisConnector(Supplier<? extends AbstractRedisClient> client, InstantSource clock, Duration timeout,
-			Duration keepIdle) {
+	RedisConnector(Supplier<? extends AbstractRedisClient> client) {
 		this.client = client;
-		this.clock = new WallClock(clock);
-		this.timeout = timeout;
-		this.keepIdle = keepIdle;
 	}
 
 	/**
-	 * Returns Bucket4j's buckets on an open connection, connecting first when there is none.
+	 * Returns the scripting commands of an open connection, connecting first when there is none.
 	 */
-	CompletableFuture<AsyncProxyManager<String>> buckets() {
+	CompletableFuture<RedisScriptingAsyncCommands<String, String>> commands() {
 		synchronized (this.monitor) {
 			if (this.closed) {
 				return CompletableFuture.failedFuture(new IllegalStateException("The Redis budget store is closed"));
@@ -70,7 +49,7 @@ final class RedisConnector implements AutoCloseable {
 				current = Mono.fromCallable(this::connect).subscribeOn(Schedulers.boundedElastic()).toFuture();
 				this.connected = current;
 			}
-			return current.thenApply(Connected::buckets);
+			return current.thenApply(Connected::commands);
 		}
 	}
 
@@ -82,12 +61,12 @@ final class RedisConnector implements AutoCloseable {
 		AbstractRedisClient redis = this.client.get();
 		Connected connected;
 		if (redis instanceof RedisClusterClient cluster) {
-			StatefulRedisClusterConnection<String, byte[]> connection = cluster.connect(CODEC);
-			connected = new Connected(connection, configure(Bucket4jLettuce.casBasedBuilder(connection)));
+			StatefulRedisClusterConnection<String, String> connection = cluster.connect();
+			connected = new Connected(connection, connection.async());
 		}
 		else if (redis instanceof RedisClient standalone) {
-			StatefulRedisConnection<String, byte[]> connection = standalone.connect(CODEC);
-			connected = new Connected(connection, configure(Bucket4jLettuce.casBasedBuilder(connection)));
+			StatefulRedisConnection<String, String> connection = standalone.connect();
+			connected = new Connected(connection, connection.async());
 		}
 		else {
 			throw new IllegalStateException("Unsupported Redis client " + redis.getClass().getName());
@@ -99,14 +78,6 @@ final class RedisConnector implements AutoCloseable {
 			}
 		}
 		return connected;
-	}
-
-	private AsyncProxyManager<String> configure(LettuceBasedProxyManagerBuilder<String> builder) {
-		return builder.clientClock(this.clock)
-			.requestTimeout(this.timeout)
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(this.keepIdle))
-			.build()
-			.asAsync();
 	}
 
 	/**
@@ -128,26 +99,10 @@ final class RedisConnector implements AutoCloseable {
 	}
 
 	/**
-	 * A connection and Bucket4j's buckets on it.
+	 * A connection and its scripting commands.
 	 */
-	private record Connected(StatefulConnection<String, byte[]> connection, AsyncProxyManager<String> buckets) {
-	}
-
-	/**
-	 * Bucket4j's clock from an {@link InstantSource}: a wall clock, which interval-aligned refills need.
-	 */
-	private record WallClock(InstantSource source) implements TimeMeter {
-
-		@Override
-		public long currentTimeNanos() {
-			return Windows.nanos(this.source.instant());
-		}
-
-		@Override
-		public boolean isWallClockBased() {
-			return true;
-		}
-
+	private record Connected(StatefulConnection<String, String> connection,
+			RedisScriptingAsyncCommands<String, String> commands) {
 	}
 
 }

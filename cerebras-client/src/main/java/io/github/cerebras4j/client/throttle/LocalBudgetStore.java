@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 /**
  * The budgets of each model kept in this JVM: for requests and tokens, per window (minute, hour, day), what is left
  * and when the window resets. Budgets start from the {@link BudgetLimits} given, or from the first response's
- * headers. Every call takes its estimate and gives back what it did not use, so the count follows the server's for
+ * headers, less what was taken before that response came (the server may not have seen those calls yet). Every call takes its estimate and gives back what it did not use, so the count follows the server's for
  * this JVM's own calls, those still in flight included; the server's headers then set the limits and the windows'
  * ends, and lower the count when the server has counted more (other clients of the same organisation). A window
  * whose reset time passes starts full again; its length is the longest reset time the server reported for it (so
@@ -114,8 +114,8 @@ public final class LocalBudgetStore implements BudgetStore {
 
 		private final Map<Window, Bucket> tokens = new EnumMap<>(Window.class);
 
-		// until the server first reports on the model: what was taken (less what was given back), which the first
-		// report does not count yet for the calls still on their way to the server
+		// until the server first reports on the model: what was taken (less what was given back) since the count
+		// started or was set, which the first report does not count for the calls still on their way to the server
 		private boolean learning = true;
 
 		private long pendingRequests;
@@ -179,6 +179,9 @@ public final class LocalBudgetStore implements BudgetStore {
 		}
 
 		synchronized void set(RateLimits state, Instant now) {
+			// the state counts every call taken so far: only those taken after it are pending
+			this.pendingRequests = 0;
+			this.pendingTokens = 0;
 			state.requests().forEach((window, counted) -> bucket(this.requests, false, window).set(counted, now));
 			state.tokens().forEach((window, counted) -> bucket(this.tokens, true, window).set(counted, now));
 		}

@@ -60,13 +60,30 @@ class LocalBudgetStoreTests {
 	@Test
 	void theServersHeadersSetTheBudgetWhateverTheStoreCounted() {
 		LocalBudgetStore store = new LocalBudgetStore(BudgetLimits.NONE.withTokens(Window.MINUTE, 1000), this.clock);
-		take(store, 100);
 		store.update(MODEL, tokens(5000L, 12L, Duration.ofMillis(12_500))).block();
 		assertThat(store.remaining()).containsEntry(MODEL, new Remaining(null, 12L));
 		Admission refused = take(store, 13);
 		assertThat(refused.resetAfter()).isEqualTo(Duration.ofMillis(12_500));
 		this.clock.advance(Duration.ofMillis(12_500));
 		assertThat(take(store, 5000)).as("the window starts full at the server's limit").isEqualTo(Admission.ADMITTED);
+	}
+
+	@Test
+	void theFirstReportOnAModelIsLoweredByWhatWasTakenBeforeItSinceTheServerMayNotHaveSeenIt() {
+		LocalBudgetStore store = new LocalBudgetStore(BudgetLimits.NONE, this.clock);
+		take(store, 100);
+		take(store, 300);
+		store.giveBack(MODEL, 50).block();
+		// the answer to the first call, made before the server saw the second
+		store.update(MODEL, tokens(5000L, 4900L, Duration.ofSeconds(30))).block();
+		assertThat(store.remaining().get(MODEL).tokens()).isEqualTo(4900L - 350L);
+		// the calls taken after the first report are counted by the budget itself, not again at a budget's first
+		// report later
+		take(store, 1000);
+		store.update(MODEL, new RateLimits(Map.of(Window.DAY, new RateLimits.Bucket(100L, 90L, Duration.ofHours(5))),
+				Map.of()))
+			.block();
+		assertThat(store.remaining().get(MODEL)).isEqualTo(new Remaining(90L, 4900L - 350L - 1000L));
 	}
 
 	@Test

@@ -6,7 +6,7 @@ import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that tests move: the windows of the stores under test, Bucket4j's refills and the retries of Redis follow
+ * A clock that tests move: the windows of the stores under test, the times they write to Redis and the retries of Redis follow
  * it, so that no test waits for a window to pass.
  */
 public final class MutableClock implements InstantSource {

@@ -15,6 +15,7 @@ import io.github.cerebras4j.client.core.RateLimits.Window;
 import io.github.cerebras4j.client.throttle.Admission;
 import io.github.cerebras4j.client.throttle.BudgetLimits;
 import io.github.cerebras4j.client.throttle.Cost;
+import io.github.cerebras4j.client.throttle.Remaining;
 import io.lettuce.core.RedisClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -66,21 +67,25 @@ class RedisBudgetStoreFallbackTests {
 	@Test
 	void redisStoppedMidRunTheLocalBudgetAnswersUntilRedisIsBack() {
 		// a timeout that a busy machine cannot exceed while Redis runs; the bound itself is the next test's
-		RedisBudgetStore store = store(redis.uri(), BudgetLimits.NONE.withRequests(Window.MINUTE, 4), WAIT);
-		RedisBudgetStore other = store(redis.uri(), BudgetLimits.NONE.withRequests(Window.MINUTE, 4), WAIT);
+		RedisBudgetStore store = store(redis.uri(), BudgetLimits.NONE.withRequests(Window.MINUTE, 8), WAIT);
+		RedisBudgetStore other = store(redis.uri(), BudgetLimits.NONE.withRequests(Window.MINUTE, 8), WAIT);
 		assertThat(answer(store.take(MODEL, new Cost(1, 10)))).isEqualTo(Admission.ADMITTED);
 		assertThat(answer(other.take(MODEL, new Cost(1, 10)))).isEqualTo(Admission.ADMITTED);
 		assertThat(answer(store.take(MODEL, new Cost(1, 10)))).isEqualTo(Admission.ADMITTED);
 		assertThat(store.isDegraded()).isFalse();
 		redis.stop();
-		// the local budget knows what Redis last answered, the other instance's call included: 1 request left
+		// the local budget is this instance's half of what Redis last answered, the other instance's call included:
+		// 5 requests left, 2 of them this instance's
 		assertThat(answer(store.take(MODEL, new Cost(1, 10)))).isEqualTo(Admission.ADMITTED);
 		assertThat(store.isDegraded()).isTrue();
 		assertThat(store.lastError()).isNotBlank();
+		assertThat(answer(store.take(MODEL, new Cost(1, 10)))).isEqualTo(Admission.ADMITTED);
 		Admission refused = answer(store.take(MODEL, new Cost(1, 10)));
 		assertThat(refused.admitted()).isFalse();
 		assertThat(refused.shortOf()).isEqualTo("requests per minute");
-		answer(store.update(MODEL, requests(4L, 4L, Duration.ofSeconds(20))));
+		assertThat(store.remaining()).as("this instance's share").isEqualTo(Map.of(MODEL, new Remaining(0L, null)));
+		// the first report the local budget has had, less the two calls taken while Redis was away
+		answer(store.update(MODEL, requests(8L, 8L, Duration.ofSeconds(20))));
 		answer(store.giveBack(MODEL, 5));
 		assertThat(answer(store.take(MODEL, new Cost(1, 10)))).as("the headers reached the local budget")
 			.isEqualTo(Admission.ADMITTED);
@@ -92,11 +97,36 @@ class RedisBudgetStoreFallbackTests {
 			assertThat(store.isDegraded()).isFalse();
 		});
 		// the restarted Redis is empty: the budget starts again from the limits, shared again
-		answer(other.update(MODEL, requests(4L, 1L, Duration.ofSeconds(20))));
-		assertThat(answer(store.take(MODEL, new Cost(1, 10)))).isEqualTo(Admission.ADMITTED);
-		assertThat(answer(other.take(MODEL, new Cost(1, 10))).admitted()).isFalse();
+		answer(other.update(MODEL, requests(8L, 0L, Duration.ofSeconds(20))));
+		assertThat(answer(store.take(MODEL, new Cost(1, 10))).admitted()).isFalse();
 		assertThat(store.isDegraded()).isFalse();
 		assertThat(store.fallbacks()).isOne();
+	}
+
+	@Test
+	void whileRedisIsAwayEachInstanceKeepsToItsShareOfTheFleetsBudget() {
+		List<RedisBudgetStore> fleet = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			fleet.add(store(redis.uri(), BudgetLimits.NONE, WAIT));
+		}
+		answer(fleet.get(0).update(MODEL, tokens(1000L, 1000L, Duration.ofSeconds(30))));
+		fleet.forEach((instance) -> assertThat(answer(instance.take(MODEL, new Cost(1, 10)))).isEqualTo(
+				Admission.ADMITTED));
+		redis.stop();
+		RedisBudgetStore store = fleet.get(3);
+		// a quarter of the 960 tokens Redis last answered: all four instances took lately
+		assertThat(answer(store.take(MODEL, new Cost(1, 240)))).isEqualTo(Admission.ADMITTED);
+		assertThat(store.isDegraded()).isTrue();
+		assertThat(answer(store.take(MODEL, new Cost(1, 1))).admitted()).isFalse();
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(answer(store.take(MODEL, new Cost(1, 250)))).as("a new window: a quarter of the limit")
+			.isEqualTo(Admission.ADMITTED);
+		assertThat(answer(store.take(MODEL, new Cost(1, 1))).admitted()).isFalse();
+		// the server's headers are the fleet's: a quarter of them is this instance's
+		answer(store.update(MODEL, tokens(2000L, null, Duration.ofSeconds(30))));
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(answer(store.take(MODEL, new Cost(1, 500)))).isEqualTo(Admission.ADMITTED);
+		assertThat(answer(store.take(MODEL, new Cost(1, 1))).admitted()).isFalse();
 	}
 
 	@Test
@@ -171,6 +201,10 @@ class RedisBudgetStoreFallbackTests {
 
 	private static RateLimits requests(Long limit, Long remaining, Duration resetAfter) {
 		return new RateLimits(Map.of(Window.MINUTE, new RateLimits.Bucket(limit, remaining, resetAfter)), Map.of());
+	}
+
+	private static RateLimits tokens(Long limit, Long remaining, Duration resetAfter) {
+		return new RateLimits(Map.of(), Map.of(Window.MINUTE, new RateLimits.Bucket(limit, remaining, resetAfter)));
 	}
 
 	private static void accept(ServerSocket server) {

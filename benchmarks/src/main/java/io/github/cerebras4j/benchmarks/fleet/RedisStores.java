@@ -25,8 +25,8 @@ final class RedisStores implements BudgetStores {
 	/** Where Debian installs Redis. */
 	static final Path SERVER = Path.of("/usr/bin/redis-server");
 
-	/** How long each instance's store waits for Redis. */
-	static final Duration TIMEOUT = Duration.ofSeconds(1);
+	/** How long each instance's store waits for Redis: the default, as users meet it. */
+	static final Duration TIMEOUT = RedisBudgetStore.DEFAULT_TIMEOUT;
 
 	private final int port;
 
@@ -96,8 +96,6 @@ final class RedisStores implements BudgetStores {
 	@Override
 	public RedisBudgetStore newInstance() {
 		RedisClient client = RedisClient.create("redis://127.0.0.1:" + this.port);
-		// eight instances, the server and Redis share two cores here: Redis answers can take longer than the 200 ms a
-		// store waits by default, and each wait missed sends an instance to its own budget
 		RedisBudgetStore store = RedisBudgetStore.builder(client).timeout(TIMEOUT).build();
 		this.clients.add(client);
 		this.stores.add(store);

@@ -40,7 +40,10 @@ import reactor.core.publisher.Mono;
  */
 final class RedisBudgets {
 
-	private static final String SCRIPT = script("budgets.lua");
+	/** Where the script is, as a class path resource. */
+	static final String SCRIPT_LOCATION = "io/github/cerebras4j/throttle/redis/budgets.lua";
+
+	private static final String SCRIPT = script(SCRIPT_LOCATION);
 
 	private static final String DIGEST = sha1(SCRIPT);
 
@@ -122,10 +125,10 @@ final class RedisBudgets {
 		return (value != null) ? value.toString() : "";
 	}
 
-	private static String script(String name) {
-		try (InputStream in = RedisBudgets.class.getResourceAsStream(name)) {
+	private static String script(String location) {
+		try (InputStream in = RedisBudgets.class.getClassLoader().getResourceAsStream(location)) {
 			if (in == null) {
-				throw new IllegalStateException("Missing " + name + " beside " + RedisBudgets.class.getName());
+				throw new IllegalStateException("Missing the class path resource " + location);
 			}
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}

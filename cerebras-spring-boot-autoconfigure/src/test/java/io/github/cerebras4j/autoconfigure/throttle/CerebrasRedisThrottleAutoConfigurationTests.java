@@ -112,7 +112,7 @@ class CerebrasRedisThrottleAutoConfigurationTests {
 			assertThat(context).getBean(BudgetStore.class).isInstanceOf(RedisBudgetStore.class);
 			context.getBean(CerebrasTemplate.class).chat().completions().create(REQUEST);
 			await().atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> assertThat(keys(redis, null)).containsExactly(tokensKey()));
+				.untilAsserted(() -> assertThat(keys(redis, null)).containsExactly(budgetsKey()));
 			assertThat(context.getBean(RedisBudgetStore.class).isDegraded()).isFalse();
 		});
 	}
@@ -139,7 +139,7 @@ class CerebrasRedisThrottleAutoConfigurationTests {
 			first.getBean(CerebrasTemplate.class).chat().completions().create(REQUEST);
 			// the headers are written to Redis after the response, without holding the call
 			await().atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> assertThat(keys(redis, null)).containsExactly(tokensKey()));
+				.untilAsserted(() -> assertThat(keys(redis, null)).containsExactly(budgetsKey()));
 			assertThatExceptionOfType(RateLimitException.class)
 				.isThrownBy(() -> second.getBean(CerebrasTemplate.class).chat().completions().create(REQUEST))
 				.satisfies((ex) -> assertThat(ex.isThrottled()).isTrue())
@@ -193,8 +193,7 @@ class CerebrasRedisThrottleAutoConfigurationTests {
 				context.getBean(CerebrasTemplate.class).chat().completions().create(REQUEST);
 				assertThat(context.getBean(RedisBudgetStore.class).isDegraded()).isFalse();
 				await().atMost(Duration.ofSeconds(10))
-					.untilAsserted(() -> assertThat(keys(redisWithPassword, "s3cr3t-fl33t"))
-						.contains(this.prefix + "{" + MODEL + "}:requests:day"));
+					.untilAsserted(() -> assertThat(keys(redisWithPassword, "s3cr3t-fl33t")).contains(budgetsKey()));
 			});
 	}
 
@@ -238,8 +237,8 @@ class CerebrasRedisThrottleAutoConfigurationTests {
 				.hasMessageContaining("cerebras.throttle.redis.retry-interval"));
 	}
 
-	private String tokensKey() {
-		return this.prefix + "{" + MODEL + "}:tokens:minute";
+	private String budgetsKey() {
+		return this.prefix + "{" + MODEL + "}";
 	}
 
 	private List<String> keys(RedisServerProcess server, @Nullable String password) {

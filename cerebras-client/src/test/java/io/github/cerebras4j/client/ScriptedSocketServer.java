@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -128,8 +129,14 @@ final class ScriptedSocketServer implements AutoCloseable {
 				this.hangUps.incrementAndGet();
 			}
 		}
+		catch (SocketException ex) {
+			// a client that closes with data still unread in its buffers resets the connection rather than ending it
+			if (!this.closed) {
+				this.hangUps.incrementAndGet();
+			}
+		}
 		catch (Exception ex) {
-			// the client went away or the server is closing
+			// the server is closing
 		}
 		finally {
 			this.sockets.remove(socket);

@@ -40,7 +40,11 @@ import reactor.core.publisher.Flux;
 public final class FleetSimulation {
 
 	/** The names of the variants, in the order they run. */
-	public static final List<String> VARIANTS = List.of("none", "local", "memory", "redis", "redis-outage");
+	public static final List<String> VARIANTS = List.of("none", "local", "memory", "redis", "redis-outage",
+			"redis-skew");
+
+	/** How far the instances' clocks are from the true time in {@code redis-skew}: half ahead, half behind. */
+	static final Duration SKEW = Duration.ofMillis(50);
 
 	private static final String MODEL = "llama3.1-8b";
 
@@ -134,13 +138,14 @@ public final class FleetSimulation {
 	/**
 	 * Runs the variants named, in the order of {@link #VARIANTS}: {@code none} (no throttle), {@code local} (each
 	 * instance its own), {@code memory} (one budget shared in memory), and, when a shared store is given, {@code redis}
-	 * and {@code redis-outage} (its backend taken away half way through the load).
+	 * {@code redis-outage} (its backend taken away half way through the load) and {@code redis-skew} (the instances'
+	 * clocks {@link #SKEW} ahead of the true time or behind it, half each).
 	 * @param variants the names of the variants to run
 	 * @param shared makes the shared stores of one run, or {@code null} to leave the shared variants out
 	 * @return the figures, in that order
 	 * @throws InterruptedException if interrupted while waiting for the calls
 	 */
-	public List<Result> run(Collection<String> variants, @Nullable Supplier<? extends BudgetStores> shared)
+	List<Result> run(Collection<String> variants, @Nullable Supplier<RedisStores> shared)
 			throws InterruptedException {
 		List<String> unknown = variants.stream().filter((variant) -> !VARIANTS.contains(variant)).toList();
 		if (!unknown.isEmpty()) {
@@ -163,6 +168,10 @@ public final class FleetSimulation {
 		if (shared != null && variants.contains("redis-outage")) {
 			results.add(run("Redis-shared throttle, Redis stopped half way", shared.get(), true));
 		}
+		if (shared != null && variants.contains("redis-skew")) {
+			results.add(run("Redis-shared throttle, instance clocks " + SKEW.toMillis() + " ms ahead or behind",
+					shared.get().withClockSkew(SKEW), false));
+		}
 		return results;
 	}
 
@@ -173,7 +182,7 @@ public final class FleetSimulation {
 	 * @return the figures, in that order
 	 * @throws InterruptedException if interrupted while waiting for the calls
 	 */
-	public List<Result> runAll(@Nullable Supplier<? extends BudgetStores> shared) throws InterruptedException {
+	List<Result> runAll(@Nullable Supplier<RedisStores> shared) throws InterruptedException {
 		return run(VARIANTS, shared);
 	}
 

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,8 @@ final class RedisStores implements BudgetStores {
 	private final List<RedisClient> clients = new ArrayList<>();
 
 	private final List<RedisBudgetStore> stores = new ArrayList<>();
+
+	private Duration skew = Duration.ZERO;
 
 	private RedisStores(int port, Process process) {
 		this.port = port;
@@ -93,10 +96,24 @@ final class RedisStores implements BudgetStores {
 		}
 	}
 
+	/**
+	 * Gives the instances clocks that are off: every other one ahead of the true time by the skew, the others behind.
+	 * @param skew how far off
+	 * @return these stores
+	 */
+	RedisStores withClockSkew(Duration skew) {
+		this.skew = skew;
+		return this;
+	}
+
 	@Override
 	public RedisBudgetStore newInstance() {
 		RedisClient client = RedisClient.create("redis://127.0.0.1:" + this.port);
-		RedisBudgetStore store = RedisBudgetStore.builder(client).timeout(TIMEOUT).build();
+		Duration offset = (this.stores.size() % 2 == 0) ? this.skew : this.skew.negated();
+		RedisBudgetStore store = RedisBudgetStore.builder(client)
+			.timeout(TIMEOUT)
+			.clock(InstantSource.offset(InstantSource.system(), offset))
+			.build();
 		this.clients.add(client);
 		this.stores.add(store);
 		return store;

@@ -89,7 +89,8 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 
 	private RedisBudgetStore(Builder builder) {
 		this.connector = new RedisConnector(builder.client);
-		this.redis = new RedisBudgets(this.connector::commands, builder.keyPrefix, builder.limits, builder.clock,
+		this.redis = new RedisBudgets(this.connector::commands, builder.keyPrefix, builder.limits,
+				builder.redisClock ? null : builder.clock,
 				builder.keepIdle, FLEET_MEMORY);
 		this.share = new LocalBudgetStore(builder.limits, builder.clock);
 		this.fallback = new Fallback(builder.clock, builder.retryInterval);
@@ -296,6 +297,8 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 
 		private InstantSource clock = InstantSource.system();
 
+		private boolean redisClock = true;
+
 		private Builder(Supplier<? extends AbstractRedisClient> client) {
 			Assert.notNull(client, "'client' must not be null");
 			this.client = client;
@@ -356,13 +359,26 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 		}
 
 		/**
-		 * Sets the clock of the windows and of the retries, for tests; the times written to Redis follow it too.
+		 * Sets this instance's clock, which its share of the budget while Redis is away and the retries of Redis
+		 * follow, and with {@link #redisClock(boolean) redisClock(false)} the windows in Redis too; for tests.
 		 * @param clock the clock, the system's by default
 		 * @return this builder
 		 */
 		public Builder clock(InstantSource clock) {
 			Assert.notNull(clock, "'clock' must not be null");
 			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Sets whether the windows in Redis follow Redis's own clock (its {@code TIME}), which every instance shares,
+		 * so that instances whose clocks are apart still end each window together; or this instance's
+		 * {@link #clock(InstantSource) clock}, which tests move.
+		 * @param redisClock {@code true} by default
+		 * @return this builder
+		 */
+		public Builder redisClock(boolean redisClock) {
+			this.redisClock = redisClock;
 			return this;
 		}
 

@@ -35,8 +35,8 @@ import reactor.core.publisher.Mono;
  * instance's take is lost between another's read and write. A model's budgets are one hash, for example
  * {@code cerebras:throttle:{llama3.1-8b}}, and the instances that took from them another,
  * {@code cerebras:throttle:{llama3.1-8b}:instances}; the model is a Redis Cluster hash tag, so both live in one slot.
- * Times are the instance's clock, in milliseconds. Every operation may fail when Redis does; the store falls back
- * then.
+ * Times are Redis's clock (its {@code TIME}), or the clock given, in milliseconds. Every operation may fail when
+ * Redis does; the store falls back then.
  */
 final class RedisBudgets {
 
@@ -53,7 +53,7 @@ final class RedisBudgets {
 
 	private final BudgetLimits limits;
 
-	private final InstantSource clock;
+	private final @Nullable InstantSource clock;
 
 	private final Duration keepIdle;
 
@@ -62,7 +62,7 @@ final class RedisBudgets {
 	private final String instance = UUID.randomUUID().toString();
 
 	RedisBudgets(Supplier<CompletableFuture<RedisScriptingAsyncCommands<String, String>>> commands, String keyPrefix,
-			BudgetLimits limits, InstantSource clock, Duration keepIdle, Duration fleetMemory) {
+			BudgetLimits limits, @Nullable InstantSource clock, Duration keepIdle, Duration fleetMemory) {
 		this.commands = commands;
 		this.keyPrefix = keyPrefix;
 		this.limits = limits;
@@ -107,7 +107,9 @@ final class RedisBudgets {
 	private Mono<Answer> run(String model, String operation, List<String> own) {
 		String hashTagged = this.keyPrefix + "{" + model + "}";
 		String[] keys = { hashTagged, hashTagged + ":instances" };
-		List<String> arguments = new ArrayList<>(List.of(operation, String.valueOf(this.clock.millis()),
+		// no time: the script reads Redis's
+		String now = (this.clock != null) ? String.valueOf(this.clock.millis()) : "";
+		List<String> arguments = new ArrayList<>(List.of(operation, now,
 				String.valueOf(this.keepIdle.toMillis()), this.instance, String.valueOf(this.fleetMemory.toMillis())));
 		Budget.ALL.forEach((budget) -> arguments.add(text(budget.initialLimit(this.limits))));
 		arguments.addAll(own);

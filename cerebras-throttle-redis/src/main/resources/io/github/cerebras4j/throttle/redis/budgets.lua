@@ -6,7 +6,8 @@
 --          reset (epoch ms), length (ms), reported ("1" once the server reported on it) and lengthReported; and,
 --          until the server first reports on the model, what was taken: pending:requests and pending:tokens
 -- KEYS[2]  the model's instances: a hash of each instance's id and when it last took (epoch ms)
--- ARGV     operation ("take", "giveBack" or "update"), now (epoch ms), how long a key is kept idle (ms), the
+-- ARGV     operation ("take", "giveBack" or "update"), now (epoch ms; "" for Redis's clock, which every instance
+--          shares), how long a key is kept idle (ms), the
 --          instance's id, how long an instance counts in the fleet after its last take (ms), the 6 limits known in
 --          advance ("" when none), then the operation's own: take: 6 amounts; giveBack: tokens (negative to take);
 --          update: per budget the reported limit, remaining and reset-after (ms), each "" when not reported
@@ -20,6 +21,14 @@ local OWN = 12
 
 local op = ARGV[1]
 local now = tonumber(ARGV[2])
+if now == nil then
+  -- Redis before 7 replicates a script that reads the time by its effects only when told to
+  if redis.replicate_commands ~= nil then
+    redis.replicate_commands()
+  end
+  local time = redis.call('TIME')
+  now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+end
 local keepIdle = tonumber(ARGV[3])
 
 local function number(value)
@@ -134,7 +143,7 @@ if op == 'take' then
   -- the fleet: the instances that took in the last while, each of which keeps to its share while Redis is away
   if any then
     local memory = tonumber(ARGV[5])
-    redis.call('HSET', KEYS[2], ARGV[4], ARGV[2])
+    redis.call('HSET', KEYS[2], ARGV[4], string.format('%d', now))
     local seen = redis.call('HGETALL', KEYS[2])
     for i = 1, #seen, 2 do
       if now - tonumber(seen[i + 1]) > memory then

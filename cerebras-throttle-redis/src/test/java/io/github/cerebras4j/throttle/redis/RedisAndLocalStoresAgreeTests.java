@@ -115,6 +115,7 @@ class RedisAndLocalStoresAgreeTests {
 			.keyPrefix("test:" + UUID.randomUUID() + ":")
 			.limits(limits)
 			.clock(this.clock)
+			.redisClock(false)
 			.timeout(WAIT)
 			.build();
 		this.stores.add(store);

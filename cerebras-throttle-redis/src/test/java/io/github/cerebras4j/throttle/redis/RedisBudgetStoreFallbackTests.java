@@ -183,6 +183,7 @@ class RedisBudgetStoreFallbackTests {
 			.keyPrefix(this.prefix)
 			.limits(limits)
 			.clock(this.clock)
+			.redisClock(false)
 			.timeout(timeout)
 			.retryInterval(RETRY)
 			.build();

@@ -1,6 +1,7 @@
 package io.github.cerebras4j.throttle.redis;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -217,11 +218,31 @@ class RedisBudgetStoreTests {
 	}
 
 	@Test
+	void theWindowsFollowRedisClockNotTheInstances() {
+		// an instance whose clock is an hour ahead, and one on the true time
+		RedisBudgetStore ahead = onRedisClock(InstantSource.offset(InstantSource.system(), Duration.ofHours(1)));
+		RedisBudgetStore onTime = onRedisClock(InstantSource.system());
+		update(ahead, tokens(100L, 0L, Duration.ofSeconds(30)));
+		Admission refused = take(onTime, 1, 1);
+		assertThat(refused.admitted()).isFalse();
+		assertThat(refused.resetAfter()).as("the reset the other instance learnt, not an hour later")
+			.isBetween(Duration.ofSeconds(20), Duration.ofSeconds(30));
+		try (StatefulRedisConnection<String, String> connection = connection()) {
+			List<String> time = connection.sync().time();
+			long redisMillis = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
+			long reset = Long.parseLong(connection.sync().hget(budgets(), "tokens:minute:reset"));
+			assertThat(reset - redisMillis).as("the reset on Redis's clock")
+				.isBetween(Duration.ofSeconds(20).toMillis(), Duration.ofSeconds(30).toMillis());
+		}
+	}
+
+	@Test
 	void aModelsBudgetsAreOneHashKeptUntilTheirWindowsEndAndThenWhileIdle() {
 		RedisBudgetStore store = RedisBudgetStore.builder(client())
 			.maxSpread(Duration.ZERO)
 			.keyPrefix(this.prefix)
 			.clock(this.clock)
+			.redisClock(false)
 			.timeout(WAIT)
 			.keepIdle(Duration.ofMinutes(5))
 			.build();
@@ -262,6 +283,18 @@ class RedisBudgetStoreTests {
 			.keyPrefix(this.prefix)
 			.limits(limits)
 			.clock(this.clock)
+			.redisClock(false)
+			.timeout(WAIT)
+			.build();
+		this.stores.add(store);
+		return store;
+	}
+
+	private RedisBudgetStore onRedisClock(InstantSource clock) {
+		RedisBudgetStore store = RedisBudgetStore.builder(client())
+			.maxSpread(Duration.ZERO)
+			.keyPrefix(this.prefix)
+			.clock(clock)
 			.timeout(WAIT)
 			.build();
 		this.stores.add(store);

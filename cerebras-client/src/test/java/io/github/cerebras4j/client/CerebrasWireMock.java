@@ -1,10 +1,13 @@
 package io.github.cerebras4j.client;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.cerebras4j.client.chat.ChatCompletionChunk;
+import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.fixtures.TestCertificates;
 
 /**
@@ -16,6 +19,21 @@ final class CerebrasWireMock {
 	static final String API_KEY = "csk-test-7f3a9c2e5b8d1f4a6c0e9b2d";
 
 	private CerebrasWireMock() {
+	}
+
+	/**
+	 * Streams a chat completion and returns the content of its chunks, in order.
+	 */
+	static List<String> streamedContent(CerebrasTemplate cerebras, ChatCompletionRequest request) {
+		List<String> content = new ArrayList<>();
+		try (CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(request)) {
+			for (ChatCompletionChunk chunk : stream) {
+				if (chunk.hasContent()) {
+					content.add(chunk.content());
+				}
+			}
+		}
+		return content;
 	}
 
 	static WireMockExtension server() {

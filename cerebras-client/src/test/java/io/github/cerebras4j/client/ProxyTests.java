@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.core.ProxySettings;
 import io.github.cerebras4j.client.core.ResponseMetadata;
@@ -66,7 +65,7 @@ class ProxyTests {
 		try (ForwardingProxy proxy = ForwardingProxy.withCredentials(USERNAME, PASSWORD);
 				CerebrasTemplate cerebras = CerebrasWireMock.template(server).proxy(credentials(proxy)).build()) {
 			String content = cerebras.chat().completions().create(REQUEST).content();
-			List<String> words = words(cerebras);
+			List<String> words = CerebrasWireMock.streamedContent(cerebras, REQUEST);
 
 			assertThat(content).isEqualTo("Fast inference makes AI feel instant.");
 			assertThat(words).containsExactly("w0 ", "w1 ", "w2 ");
@@ -88,7 +87,7 @@ class ProxyTests {
 					.build()) {
 			assertThat(cerebras.chat().completions().create(REQUEST).content())
 				.isEqualTo("Fast inference makes AI feel instant.");
-			assertThat(words(cerebras)).containsExactly("w0 ", "w1 ", "w2 ");
+			assertThat(CerebrasWireMock.streamedContent(cerebras, REQUEST)).containsExactly("w0 ", "w1 ", "w2 ");
 
 			assertThat(proxy.requestLines()).hasSize(2)
 				.containsOnly("CONNECT 127.0.0.1:" + httpsServer.getHttpsPort() + " HTTP/1.1");
@@ -175,18 +174,6 @@ class ProxyTests {
 				.withBody(CerebrasWireMock.chatStream(CerebrasWireMock.words(3)))));
 		server.stubFor(post("/v1/chat/completions").atPriority(2)
 			.willReturn(okJson(CerebrasWireMock.chatCompletion()).withHeader("Connection", "close")));
-	}
-
-	private static List<String> words(CerebrasTemplate cerebras) {
-		List<String> words = new ArrayList<>();
-		try (CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
-			for (ChatCompletionChunk chunk : stream) {
-				if (chunk.hasContent()) {
-					words.add(chunk.content());
-				}
-			}
-		}
-		return words;
 	}
 
 	/** The passwords, and the Proxy-Authorization values that carry them. */

@@ -1,7 +1,6 @@
 package io.github.cerebras4j.client;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.cerebras4j.client.fixtures.HttpLines;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -145,13 +145,13 @@ final class ScriptedSocketServer implements AutoCloseable {
 
 	/** Reads one request, or returns {@code null} when the client closed the connection. */
 	private static @Nullable Request readRequest(InputStream in) throws IOException {
-		String requestLine = readLine(in);
+		String requestLine = HttpLines.readLine(in);
 		if (requestLine == null) {
 			return null;
 		}
 		int contentLength = 0;
 		String header;
-		while ((header = readLine(in)) != null && !header.isEmpty()) {
+		while ((header = HttpLines.readLine(in)) != null && !header.isEmpty()) {
 			int colon = header.indexOf(':');
 			if (colon > 0 && header.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("content-length")) {
 				contentLength = Integer.parseInt(header.substring(colon + 1).trim());
@@ -162,20 +162,6 @@ final class ScriptedSocketServer implements AutoCloseable {
 			return null;
 		}
 		return new Request(requestLine, new String(body, StandardCharsets.UTF_8));
-	}
-
-	private static @Nullable String readLine(InputStream in) throws IOException {
-		ByteArrayOutputStream line = new ByteArrayOutputStream();
-		int b;
-		while ((b = in.read()) != -1) {
-			if (b == '\n') {
-				byte[] bytes = line.toByteArray();
-				int length = (bytes.length > 0 && bytes[bytes.length - 1] == '\r') ? bytes.length - 1 : bytes.length;
-				return new String(bytes, 0, length, StandardCharsets.US_ASCII);
-			}
-			line.write(b);
-		}
-		return null;
 	}
 
 	@Override

@@ -1,11 +1,9 @@
 package io.github.cerebras4j.client;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.cerebras4j.client.chat.ChatCompletionChunk;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;
 import io.github.cerebras4j.client.core.TlsSettings;
 import io.github.cerebras4j.client.error.CerebrasConnectionException;
@@ -81,7 +79,7 @@ class TlsTests {
 			.build()) {
 			assertThat(cerebras.chat().completions().create(REQUEST).content())
 				.isEqualTo("Fast inference makes AI feel instant.");
-			assertThat(words(cerebras)).containsExactly("w0 ", "w1 ", "w2 ");
+			assertThat(CerebrasWireMock.streamedContent(cerebras, REQUEST)).containsExactly("w0 ", "w1 ", "w2 ");
 		}
 	}
 
@@ -180,18 +178,6 @@ class TlsTests {
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
 				.withBody(CerebrasWireMock.chatStream(CerebrasWireMock.words(3)))));
 		server.stubFor(post("/v1/chat/completions").atPriority(2).willReturn(okJson(CerebrasWireMock.chatCompletion())));
-	}
-
-	private static List<String> words(CerebrasTemplate cerebras) {
-		List<String> words = new ArrayList<>();
-		try (CerebrasStream<ChatCompletionChunk> stream = cerebras.chat().completions().stream(REQUEST)) {
-			for (ChatCompletionChunk chunk : stream) {
-				if (chunk.hasContent()) {
-					words.add(chunk.content());
-				}
-			}
-		}
-		return words;
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.github.cerebras4j.client;
 
 import java.time.Duration;
-import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.cerebras4j.client.chat.ChatCompletionRequest;

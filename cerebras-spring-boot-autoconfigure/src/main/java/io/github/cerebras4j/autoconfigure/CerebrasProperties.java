@@ -1416,7 +1416,7 @@ public class CerebrasProperties implements Validator {
 			private String keyPrefix = "cerebras:throttle:";
 
 			/**
-			 * Longest wait for Redis, after which a call's budget is taken from this instance's own budget instead.
+			 * Longest wait for Redis, after which a call's budget is taken from this instance's share of it instead.
 			 */
 			private Duration timeout = Duration.ofMillis(200);
 
@@ -1444,7 +1444,7 @@ public class CerebrasProperties implements Validator {
 
 			/**
 			 * Returns {@code cerebras.throttle.redis.timeout}: longest wait for Redis, after which a call's budget is
-			 * taken from this instance's own budget instead.
+			 * taken from this instance's share of it instead.
 			 * @return the value
 			 */
 			public Duration getTimeout() {

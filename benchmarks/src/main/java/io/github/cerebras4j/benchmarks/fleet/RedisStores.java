@@ -125,7 +125,7 @@ final class RedisStores implements BudgetStores {
 	}
 
 	/**
-	 * Returns how many times the instances' stores fell back to their own budget.
+	 * Returns how many times the instances' stores fell back to their share of the budget.
 	 * @return the fallbacks, summed
 	 */
 	long fallbacks() {

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The meters of the throttle's budgets in Redis, when the {@link BudgetStore} is a {@link RedisBudgetStore}:
- * {@value #DEGRADED}, a gauge that is 1 while Redis does not answer and the instance's own budget does, 0 otherwise,
- * and {@value #FALLBACKS}, a counter of the switches to the instance's own budget.
+ * {@value #DEGRADED}, a gauge that is 1 while Redis does not answer and the instance's share of the budget does, 0
+ * otherwise, and {@value #FALLBACKS}, a counter of the switches to the instance's share.
  */
 public final class CerebrasThrottleStoreMeters implements MeterBinder {
 
@@ -43,7 +43,7 @@ public final class CerebrasThrottleStoreMeters implements MeterBinder {
 				.register(registry);
 			FunctionCounter.builder(FALLBACKS, redis, RedisBudgetStore::fallbacks)
 				.tag("store", "redis")
-				.description("Times the throttle switched to this instance's own budgets because Redis did not answer")
+				.description("Times the throttle switched to this instance's share of the budgets because Redis did not answer")
 				.register(registry);
 		}
 	}

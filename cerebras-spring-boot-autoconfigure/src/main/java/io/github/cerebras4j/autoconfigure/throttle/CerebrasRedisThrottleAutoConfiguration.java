@@ -24,7 +24,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * everything {@code spring.data.redis.*} sets applies to it: host and port or URL, user and password, database, SSL
  * (bundles included), Sentinel or Cluster, client name, timeouts and client options. Its keys start with
  * {@code cerebras.throttle.redis.key-prefix}; each Redis operation waits at most
- * {@code cerebras.throttle.redis.timeout}, after which the instance's own budget answers, until Redis is asked again
+ * {@code cerebras.throttle.redis.timeout}, after which the instance's share of the budget answers, until Redis is asked again
  * after {@code cerebras.throttle.redis.retry-interval}.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",

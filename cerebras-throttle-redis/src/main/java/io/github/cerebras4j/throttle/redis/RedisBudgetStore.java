@@ -209,7 +209,7 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 		}
 		long bound = Math.min(resetAfter.toNanos() / 10, this.maxSpread.toNanos());
 		long extra = (bound > 0) ? ThreadLocalRandom.current().nextLong(bound) : 0;
-		return Admission.refused(resetAfter.plusNanos(extra), String.valueOf(admission.shortOf()));
+		return new Admission(false, resetAfter.plusNanos(extra), admission.shortOf());
 	}
 
 	/**
@@ -240,7 +240,7 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 	}
 
 	/**
-	 * Tells whether Redis failed its last operation, so that the store answers from this instance's budget.
+	 * Tells whether Redis failed its last operation, so that the store answers from this instance's share of the budget.
 	 * @return {@code true} while the store is degraded
 	 */
 	public boolean isDegraded() {
@@ -256,7 +256,7 @@ public final class RedisBudgetStore implements BudgetStore, AutoCloseable {
 	}
 
 	/**
-	 * Returns how many times the store switched to this instance's budget since it started.
+	 * Returns how many times the store switched to this instance's share of the budget since it started.
 	 * @return the count
 	 */
 	public long fallbacks() {
